@@ -1,0 +1,63 @@
+package routes.aws.resources;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import routes.aws.resources.TableSpec.IndexSpec;
+import routes.aws.resources.TableSpec.Key;
+
+/**
+ * The one declaration of every AWS resource the application uses: the local bootstrap creates
+ * exactly these, the aws mode checks exactly these, and infra/ is tested against them.
+ */
+@Component
+public class AwsResources {
+
+    /** SNS message attribute (and, with raw delivery, SQS message attribute) holding the CloudEvent type. */
+    public static final String EVENT_TYPE_ATTRIBUTE = "type";
+    /** Outbox index holding only unpublished events (a sparse GSI: the attribute is removed on publish). */
+    public static final String OUTBOX_PENDING_INDEX = "outbox-pending";
+    /** TTL attribute (epoch seconds) of the outbox and inbox tables. */
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+
+    private final ResourceNames names;
+
+    public AwsResources(ResourceNames names) {
+        this.names = names;
+    }
+
+    public ResourceNames names() {
+        return names;
+    }
+
+    public List<TableSpec> tables() {
+        return List.of(
+                new TableSpec(names.ordersTable(), Key.hash("orderId"), List.of(), false, null),
+                new TableSpec(names.inventoryTable(), Key.hash("sku"), List.of(), false, null),
+                new TableSpec(names.paymentsTable(), Key.hash("orderId"), List.of(), false, null),
+                // One partition per aggregate keeps an aggregate's events in commit order on the stream.
+                new TableSpec(names.outboxTable(), Key.hashAndNumericRange("aggregateKey", "aggregateVersion"),
+                        List.of(new IndexSpec(OUTBOX_PENDING_INDEX, Key.hashAndRange("pendingBucket", "occurredAt"))),
+                        true, TTL_ATTRIBUTE),
+                new TableSpec(names.inboxTable(), Key.hash("inboxKey"), List.of(), false, TTL_ATTRIBUTE),
+                new TableSpec(names.orderViewTable(), Key.hashAndRange("customerId", "orderId"), List.of(), false, null),
+                new TableSpec(names.notificationsTable(), Key.hashAndRange("orderId", "kind"), List.of(), false, null));
+    }
+
+    public String topic() {
+        return names.topic();
+    }
+
+    public List<QueueSpec> queues() {
+        return List.of(queue(names.notificationQueue()), queue(names.orderViewQueue()));
+    }
+
+    public List<SubscriptionSpec> subscriptions() {
+        return List.of(
+                new SubscriptionSpec(names.notificationQueue(), names.notificationEventTypes()),
+                new SubscriptionSpec(names.orderViewQueue(), List.of()));
+    }
+
+    private QueueSpec queue(String name) {
+        return new QueueSpec(name, names.deadLetterQueue(name), names.maxReceiveCount());
+    }
+}

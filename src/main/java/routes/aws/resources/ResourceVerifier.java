@@ -1,0 +1,134 @@
+package routes.aws.resources;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.Subscription;
+import software.amazon.awssdk.services.sns.model.Topic;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+/**
+ * Checks that every resource of {@link AwsResources} exists with the attributes the flows rely on.
+ * In aws mode the application creates nothing and refuses to start while this finds problems.
+ */
+public class ResourceVerifier {
+
+    private final AwsResources resources;
+    private final DynamoDbClient dynamoDb;
+    private final SnsClient sns;
+    private final SqsClient sqs;
+
+    public ResourceVerifier(AwsResources resources, DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs) {
+        this.resources = resources;
+        this.dynamoDb = dynamoDb;
+        this.sns = sns;
+        this.sqs = sqs;
+    }
+
+    /** Fails naming every missing or misconfigured resource at once. */
+    public void verify() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("AWS resources missing or misconfigured (create them with infra/): "
+                    + String.join("; ", problems));
+        }
+    }
+
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        resources.tables().forEach(table -> checkTable(table, problems));
+        resources.queues().forEach(queue -> checkQueue(queue, problems));
+        Optional<String> topicArn = topicArn();
+        if (topicArn.isEmpty()) {
+            problems.add("SNS topic " + resources.topic() + " does not exist");
+        } else {
+            resources.subscriptions().forEach(s -> checkSubscription(topicArn.get(), s, problems));
+        }
+        return problems;
+    }
+
+    private void checkTable(TableSpec spec, List<String> problems) {
+        TableDescription table;
+        try {
+            table = dynamoDb.describeTable(b -> b.tableName(spec.name())).table();
+        } catch (ResourceNotFoundException e) {
+            problems.add("DynamoDB table " + spec.name() + " does not exist");
+            return;
+        }
+        if (spec.streamNewImage() && (table.streamSpecification() == null
+                || !Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
+                || table.streamSpecification().streamViewType() != StreamViewType.NEW_IMAGE)) {
+            problems.add("DynamoDB table " + spec.name() + " has no NEW_IMAGE stream");
+        }
+        for (TableSpec.IndexSpec index : spec.indexes()) {
+            boolean present = table.hasGlobalSecondaryIndexes() && table.globalSecondaryIndexes().stream()
+                    .anyMatch(gsi -> gsi.indexName().equals(index.name()));
+            if (!present) {
+                problems.add("DynamoDB table " + spec.name() + " has no index " + index.name());
+            }
+        }
+        if (spec.ttlAttribute() != null) {
+            var ttl = dynamoDb.describeTimeToLive(b -> b.tableName(spec.name())).timeToLiveDescription();
+            if (ttl.timeToLiveStatus() != TimeToLiveStatus.ENABLED || !spec.ttlAttribute().equals(ttl.attributeName())) {
+                problems.add("DynamoDB table " + spec.name() + " has no TTL on " + spec.ttlAttribute());
+            }
+        }
+    }
+
+    private void checkQueue(QueueSpec spec, List<String> problems) {
+        Optional<Map<QueueAttributeName, String>> queue = queueAttributes(spec.name());
+        if (queueAttributes(spec.deadLetterQueue()).isEmpty()) {
+            problems.add("SQS queue " + spec.deadLetterQueue() + " does not exist");
+        }
+        if (queue.isEmpty()) {
+            problems.add("SQS queue " + spec.name() + " does not exist");
+        } else if (!queue.get().getOrDefault(QueueAttributeName.REDRIVE_POLICY, "").contains(":" + spec.deadLetterQueue() + "\"")) {
+            problems.add("SQS queue " + spec.name() + " has no redrive policy to " + spec.deadLetterQueue());
+        }
+    }
+
+    private Optional<Map<QueueAttributeName, String>> queueAttributes(String name) {
+        try {
+            String url = sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+            return Optional.of(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+                    .attributes());
+        } catch (QueueDoesNotExistException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> topicArn() {
+        return sns.listTopicsPaginator().topics().stream()
+                .map(Topic::topicArn)
+                .filter(arn -> arn.endsWith(":" + resources.topic()))
+                .findFirst();
+    }
+
+    private void checkSubscription(String topicArn, SubscriptionSpec spec, List<String> problems) {
+        Optional<Subscription> subscription = sns.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn))
+                .subscriptions().stream()
+                .filter(s -> "sqs".equals(s.protocol()) && s.endpoint().endsWith(":" + spec.queue()))
+                .findFirst();
+        if (subscription.isEmpty()) {
+            problems.add("SQS queue " + spec.queue() + " is not subscribed to " + resources.topic());
+            return;
+        }
+        Map<String, String> attributes = sns.getSubscriptionAttributes(
+                b -> b.subscriptionArn(subscription.get().subscriptionArn())).attributes();
+        if (!"true".equalsIgnoreCase(attributes.get("RawMessageDelivery"))) {
+            problems.add("subscription of " + spec.queue() + " has no raw message delivery");
+        }
+        if (spec.filtered() && !attributes.getOrDefault("FilterPolicy", "").contains(spec.eventTypes().get(0))) {
+            problems.add("subscription of " + spec.queue() + " has no filter policy on " + AwsResources.EVENT_TYPE_ATTRIBUTE);
+        }
+    }
+}

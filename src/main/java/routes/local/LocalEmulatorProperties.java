@@ -1,0 +1,25 @@
+package routes.local;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code app.local.*}: the in-JVM emulators of the embedded mode.
+ *
+ * @param dataDir where DynamoDB Local, ElasticMQ and the SNS stand-in keep their state; unset keeps
+ *                everything in memory
+ */
+@Validated
+@ConfigurationProperties("app.local")
+public record LocalEmulatorProperties(
+        @NotBlank @DefaultValue("127.0.0.1") String host,
+        @Min(1) @Max(65535) @DefaultValue("8000") int dynamodbPort,
+        @Min(1) @Max(65535) @DefaultValue("9324") int sqsPort,
+        @Min(1) @Max(65535) @DefaultValue("9911") int snsPort,
+        @NotBlank @DefaultValue("000000000000") String accountId,
+        Path dataDir) {}
