@@ -1,7 +1,6 @@
 package routes.local;
 
 import java.lang.reflect.Field;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +14,9 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 final class DynamoDbLocalServer implements AutoCloseable {
 
     private final DynamoDBProxyServer server;
-    private final URI endpoint;
 
-    private DynamoDbLocalServer(DynamoDBProxyServer server, URI endpoint) {
+    private DynamoDbLocalServer(DynamoDBProxyServer server) {
         this.server = server;
-        this.endpoint = endpoint;
     }
 
     /** Starts in memory, or on files under {@code dataDir} that survive a restart (even a kill -9). */
@@ -34,7 +31,7 @@ final class DynamoDbLocalServer implements AutoCloseable {
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
         bindTo(server, host);
         server.start();
-        return new DynamoDbLocalServer(server, URI.create("http://" + host + ":" + port));
+        return new DynamoDbLocalServer(server);
     }
 
     // DynamoDB Local has no host option and listens on every interface; point its Jetty connector at one.
@@ -45,10 +42,6 @@ final class DynamoDbLocalServer implements AutoCloseable {
         for (var connector : jetty.getConnectors()) {
             ((ServerConnector) connector).setHost(host);
         }
-    }
-
-    URI endpoint() {
-        return endpoint;
     }
 
     @Override

@@ -2,7 +2,6 @@ package routes.local;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,11 +14,9 @@ import scala.Function0;
 final class ElasticMqServer implements AutoCloseable {
 
     private final Function0<?> shutdown;
-    private final URI endpoint;
 
-    private ElasticMqServer(Function0<?> shutdown, URI endpoint) {
+    private ElasticMqServer(Function0<?> shutdown) {
         this.shutdown = shutdown;
-        this.endpoint = endpoint;
     }
 
     /**
@@ -43,11 +40,7 @@ final class ElasticMqServer implements AutoCloseable {
         }
         Config config = ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
         Function0<?> shutdown = new ElasticMQServer(new ElasticMQServerConfig(config)).start();
-        return new ElasticMqServer(shutdown, URI.create("http://" + host + ":" + port));
-    }
-
-    URI endpoint() {
-        return endpoint;
+        return new ElasticMqServer(shutdown);
     }
 
     @Override

@@ -14,6 +14,8 @@ public class AwsResources {
 
     /** SNS message attribute (and, with raw delivery, SQS message attribute) holding the CloudEvent type. */
     public static final String EVENT_TYPE_ATTRIBUTE = "type";
+    /** Orders index holding only PENDING orders (the attribute is removed when the saga ends). */
+    public static final String ORDERS_PENDING_INDEX = "orders-pending";
     /** Outbox index holding only unpublished events (a sparse GSI: the attribute is removed on publish). */
     public static final String OUTBOX_PENDING_INDEX = "outbox-pending";
     /** TTL attribute (epoch seconds) of the outbox and inbox tables. */
@@ -31,7 +33,10 @@ public class AwsResources {
 
     public List<TableSpec> tables() {
         return List.of(
-                new TableSpec(names.ordersTable(), Key.hash("orderId"), List.of(), false, null),
+                // The sparse pending index lists orders still PENDING: the saga recovery scans it.
+                new TableSpec(names.ordersTable(), Key.hash("orderId"),
+                        List.of(new IndexSpec(ORDERS_PENDING_INDEX, Key.hashAndRange("pendingBucket", "createdAt"))),
+                        false, null),
                 new TableSpec(names.inventoryTable(), Key.hash("sku"), List.of(), false, null),
                 new TableSpec(names.paymentsTable(), Key.hash("orderId"), List.of(), false, null),
                 // One partition per aggregate keeps an aggregate's events in commit order on the stream.

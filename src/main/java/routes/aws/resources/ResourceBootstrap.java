@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -48,12 +47,21 @@ public class ResourceBootstrap {
     }
 
     public void createAll() {
+        createTables();
+        createMessaging();
+        log.info("AWS resources in place: {} tables, topic {}, queues {}", resources.tables().size(),
+                resources.topic(), resources.queues().stream().map(QueueSpec::name).toList());
+    }
+
+    public void createTables() {
         resources.tables().forEach(this::ensureTable);
+    }
+
+    /** The topic, the queues with their dead-letter queues, and the subscriptions. */
+    public void createMessaging() {
         resources.queues().forEach(this::ensureQueue);
         String topicArn = sns.createTopic(b -> b.name(resources.topic())).topicArn();
         resources.subscriptions().forEach(subscription -> ensureSubscription(topicArn, subscription));
-        log.info("AWS resources in place: {} tables, topic {}, queues {}", resources.tables().size(),
-                resources.topic(), resources.queues().stream().map(QueueSpec::name).toList());
     }
 
     private void ensureTable(TableSpec table) {

@@ -1,0 +1,100 @@
+package routes.order;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+import routes.api.ConflictException;
+import routes.api.InvalidFieldException;
+import routes.inventory.InventoryStore;
+
+/**
+ * Turns a valid order request into an order priced from the catalog and starts its saga, once per
+ * order id: the same request again finds the order it created, another request with the same id
+ * is a conflict.
+ */
+@Component
+public class OrderPlacement {
+
+    private final InventoryStore inventory;
+    private final OrderLog orders;
+    private final ProducerTemplate camel;
+    private final Clock clock;
+
+    public OrderPlacement(InventoryStore inventory, OrderLog orders, ProducerTemplate camel, Clock clock) {
+        this.inventory = inventory;
+        this.orders = orders;
+        this.camel = camel;
+        this.clock = clock;
+    }
+
+    /** The order the request stands for, just created (its saga started) or found from an earlier try. */
+    public Order place(String orderId, OrderRequest request) {
+        Order order = priced(orderId, request);
+        Exchange result = camel.send(OrderSagaRoute.PLACE_ORDER, exchange -> {
+            exchange.getMessage().setBody(order);
+            exchange.getMessage().setHeader(SagaHeaders.ORDER_ID, orderId);
+            exchange.getMessage().setHeader(SagaHeaders.PAYMENT_TOKEN, request.paymentToken());
+        });
+        if (result.getException() != null) {
+            throw asUnchecked(result.getException());
+        }
+        if (Boolean.TRUE.equals(result.getProperty(OrderSagaSteps.ORDER_CREATED))) {
+            return order;
+        }
+        Order existing = orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+        if (!existing.requestHash().equals(order.requestHash())) {
+            throw new ConflictException("Order " + orderId + " exists with a different request");
+        }
+        return existing;
+    }
+
+    private Order priced(String orderId, OrderRequest request) {
+        Map<String, BigDecimal> prices = inventory.prices(request.items().stream().map(OrderRequest.Line::sku).toList());
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            OrderRequest.Line line = request.items().get(i);
+            BigDecimal price = prices.get(line.sku());
+            if (price == null) {
+                throw new InvalidFieldException("items[" + i + "].sku", "unknown SKU '" + line.sku() + "'");
+            }
+            lines.add(new OrderLine(line.sku(), line.quantity(), price));
+        }
+        BigDecimal total = lines.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Instant now = clock.instant();
+        return new Order(orderId, request.customerId(), lines, total, OrderStatus.PENDING, null, 1,
+                List.of(new StepRecord(SagaStep.ORDER_CREATE.id(), "DONE", now)),
+                Set.of(SagaStep.ORDER_CREATE.id()), Set.of(), null, requestHash(request), now);
+    }
+
+    public static String newOrderId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Identifies the request's content, so that a retry can be told from a different order under the same id. */
+    static String requestHash(OrderRequest request) {
+        StringBuilder canonical = new StringBuilder(request.customerId()).append('\n').append(request.paymentToken());
+        request.items().forEach(line -> canonical.append('\n').append(line.sku()).append('\t').append(line.quantity()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static RuntimeException asUnchecked(Exception e) {
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+    }
+}

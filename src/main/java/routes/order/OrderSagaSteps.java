@@ -1,0 +1,62 @@
+package routes.order;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The order participant of the saga: creates, confirms and cancels the order; records why a saga failed. */
+@Component
+public class OrderSagaSteps {
+
+    /** Exchange property set by {@link #create}: false when the order id was already taken. */
+    public static final String ORDER_CREATED = "orderCreated";
+    /** Reason of a saga that failed for no business reason (a step failed after its retries). */
+    public static final String TECHNICAL_FAILURE = "TECHNICAL_FAILURE";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderSagaSteps.class);
+
+    private final OrderLog orders;
+    private final OrderOutcomes outcomes;
+
+    public OrderSagaSteps(OrderLog orders, OrderOutcomes outcomes) {
+        this.orders = orders;
+        this.outcomes = outcomes;
+    }
+
+    public void create(@Body Order order, Exchange exchange) {
+        boolean created = orders.create(order, OrderEvents.created(order)).isPresent();
+        exchange.setProperty(ORDER_CREATED, created);
+    }
+
+    public void confirm(@Header(SagaHeaders.ORDER_ID) String orderId) {
+        orders.apply(orderId, OrderDecisions::confirm);
+        outcomes.settled(orderId);
+    }
+
+    public void cancel(@Header(SagaHeaders.ORDER_ID) String orderId) {
+        if (orders.find(orderId).isEmpty()) {
+            // The creation itself failed: there is nothing to cancel.
+            log.warn("Order {}: cancel found no order", orderId);
+            return;
+        }
+        orders.apply(orderId, OrderDecisions::cancel);
+        outcomes.settled(orderId);
+    }
+
+    /** Best effort: the compensation goes ahead even if the reason cannot be written. */
+    public void recordFailure(@Header(SagaHeaders.ORDER_ID) String orderId, Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure instanceof StepSupersededException) {
+            return;
+        }
+        String reason = failure instanceof BusinessFailure business ? business.reason() : TECHNICAL_FAILURE;
+        try {
+            orders.apply(orderId, order -> OrderDecisions.recordFailure(order, reason, null, null));
+        } catch (RuntimeException e) {
+            log.warn("Order {}: could not record failure reason {}: {}", orderId, reason, e.toString());
+        }
+    }
+}

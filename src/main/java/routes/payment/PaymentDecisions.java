@@ -1,0 +1,90 @@
+package routes.payment;
+
+import static routes.outbox.EventData.json;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import routes.order.Order;
+import routes.order.OrderChange;
+import routes.order.OrderDecisions;
+import routes.order.OrderStatus;
+import routes.order.SagaStep;
+import routes.order.StepDecision;
+import routes.order.StepSupersededException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/** The payment context's rules for capturing and refunding an order's payment. */
+final class PaymentDecisions {
+
+    static final String REFUND_STARTED = "STARTED";
+    static final String LATE_CAPTURE_REFUNDED = "LATE_CAPTURE_REFUNDED";
+
+    record PaymentMoved(String orderId, BigDecimal amount) {}
+
+    private PaymentDecisions() {}
+
+    /** Why there is no capture to make for this order any more, if there is no capture to make. */
+    static Optional<StepDecision> captureNotNeeded(Order order) {
+        if (order.done(SagaStep.PAYMENT_CAPTURE)) {
+            return Optional.of(StepDecision.alreadyApplied("payment already captured"));
+        }
+        if (order.compensated(SagaStep.PAYMENT_REFUND) || order.status() != OrderStatus.PENDING) {
+            return Optional.of(StepDecision.refuse(new StepSupersededException(order.orderId(),
+                    SagaStep.PAYMENT_CAPTURE, "the refund already ran")));
+        }
+        return Optional.empty();
+    }
+
+    /** After the provider captured: record it, unless the refund got there first (then the money goes back). */
+    static StepDecision recordCapture(Order order, ProviderLedger ledger, TransactWriteItem paymentRow) {
+        return captureNotNeeded(order).orElseGet(() -> StepDecision.apply(OrderChange.done(SagaStep.PAYMENT_CAPTURE, "payment.captured",
+                        json(new PaymentMoved(order.orderId(), ledger.captured())))
+                .withOtherItems(List.of(paymentRow), () -> new IllegalStateException(
+                        "Order " + order.orderId() + ": a newer payment ledger is recorded than the capture"))));
+    }
+
+    static StepDecision recordDecline(Order order) {
+        return OrderDecisions.recordFailure(order, PaymentDeclinedException.REASON, "payment.declined",
+                json(new PaymentMoved(order.orderId(), order.total())));
+    }
+
+    /** First half of the refund: mark the order so neither a late capture nor the confirmation can apply. */
+    static StepDecision claimRefund(Order order) {
+        if (order.status() == OrderStatus.CONFIRMED) {
+            return StepDecision.alreadyApplied("order confirmed: its payment stays captured");
+        }
+        if (order.compensated(SagaStep.PAYMENT_REFUND)) {
+            return StepDecision.alreadyApplied("refund already claimed");
+        }
+        return StepDecision.apply(new OrderChange(SagaStep.PAYMENT_REFUND, OrderChange.StepMark.COMPENSATED,
+                REFUND_STARTED, null, null, null, null, List.of(), null));
+    }
+
+    /** Second half: record what the provider refunded, with the payment.refunded event. */
+    static StepDecision recordRefund(Order order, ProviderLedger ledger, TransactWriteItem paymentRow) {
+        if (order.hasHistory(SagaStep.PAYMENT_REFUND, "COMPENSATED")) {
+            return StepDecision.alreadyApplied("refund already recorded");
+        }
+        return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_REFUND, "COMPENSATED", "payment.refunded",
+                        json(new PaymentMoved(order.orderId(), ledger.refunded())))
+                .withOtherItems(List.of(paymentRow), StaleLedgerException::new));
+    }
+
+    /** A capture that answered after its refund: the provider refunded it again; record that. */
+    static StepDecision recordLateCaptureRefund(Order order, ProviderLedger ledger, TransactWriteItem paymentRow) {
+        if (order.hasHistory(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE_REFUNDED)) {
+            return StepDecision.alreadyApplied("late capture already refunded");
+        }
+        return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE_REFUNDED, "payment.refunded",
+                        json(new PaymentMoved(order.orderId(), ledger.refunded())))
+                .withOtherItems(List.of(paymentRow), StaleLedgerException::new));
+    }
+
+    /** A newer provider ledger is already recorded: read the provider again and retry. */
+    static class StaleLedgerException extends RuntimeException {
+        StaleLedgerException() {
+            super("A newer payment ledger is already recorded");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package routes.aws.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import routes.support.EmbeddedAwsTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The aws mode's start-up check, pointed at the embedded emulators. */
+@EmbeddedAwsTest
+class ResourceVerifierTest {
+
+    @Autowired DynamoDbClient dynamoDb;
+    @Autowired SnsClient sns;
+    @Autowired SqsClient sqs;
+
+    @Test
+    void findsNothingMissingOnceTheBootstrapRan() {
+        var verifier = new ResourceVerifier(new AwsResources(ResourceNames.defaults()), dynamoDb, sns, sqs);
+
+        assertThat(verifier.problems()).isEmpty();
+    }
+
+    @Test
+    void namesEveryMissingResource() {
+        ResourceNames elsewhere = new ResourceNames("no-orders", "inventory", "payments", "outbox", "inbox",
+                "order_view", "notifications", "no-topic", "no-queue", "order-view", "-dlq", 5,
+                List.of("order.confirmed"));
+        var verifier = new ResourceVerifier(new AwsResources(elsewhere), dynamoDb, sns, sqs);
+
+        assertThatThrownBy(verifier::verify)
+                .hasMessageContaining("DynamoDB table no-orders does not exist")
+                .hasMessageContaining("SQS queue no-queue does not exist")
+                .hasMessageContaining("SQS queue no-queue-dlq does not exist")
+                .hasMessageContaining("SNS topic no-topic does not exist")
+                .hasMessageNotContaining("table outbox");
+    }
+}
