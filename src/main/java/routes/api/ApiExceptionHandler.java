@@ -2,6 +2,7 @@ package routes.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setTitle("Payload too large");
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = fieldPath(mapping.getPath());
-            return ResponseEntity.badRequest().body(invalid(field, field + ": " + mapping.getOriginalMessage()
-                    .replaceAll("\\s*\\(class [^)]*\\)", "").replaceAll("\\s+at \\[Source.*", "")));
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = fieldPath(mismatch.getPath());
+            return ResponseEntity.badRequest().body(invalid(field, field + ": must be " + expected(mismatch.getTargetType())));
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             String where = json.getLocation() == null ? "" : " at line " + json.getLocation().getLineNr()
@@ -121,6 +121,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return field.toString();
+    }
+
+    /** What a JSON value of the target type looks like, in the words of an API user. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "an object";
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -24,6 +24,7 @@ import routes.api.NotFoundException;
 /**
  * {@code POST /api/orders} places an order and answers 202 while its saga runs; with
  * {@code Prefer: wait=N} it waits up to N seconds (at most 30) for the final state and answers 200.
+ * The same request again (same order id, same body) answers 200 with the order it created.
  * {@code GET /api/orders/{id}} shows an order with its saga's steps.
  */
 @RestController
@@ -51,14 +52,19 @@ class OrderController {
         // Watch before the saga starts, so that a fast saga cannot finish unseen.
         CompletableFuture<Void> settled = wait.isZero() ? null : outcomes.watch(orderId);
         try {
-            Order order = placement.place(orderId, request);
-            if (!order.status().terminal() && settled != null) {
+            OrderPlacement.Placement placed = placement.place(orderId, request);
+            Order order = placed.order();
+            URI location = URI.create("/api/orders/" + orderId);
+            if (!placed.created()) {
+                // The same request again: the order it created, and no second saga.
+                return ResponseEntity.ok().location(location).body(OrderView.of(order));
+            }
+            if (settled != null) {
                 awaitQuietly(settled, wait);
                 order = orders.find(orderId).orElse(order);
-            }
-            URI location = URI.create("/api/orders/" + orderId);
-            if (settled != null && order.status().terminal()) {
-                return ResponseEntity.ok().location(location).body(OrderView.of(order));
+                if (order.status().terminal()) {
+                    return ResponseEntity.ok().location(location).body(OrderView.of(order));
+                }
             }
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
                     .body(new OrderView.Accepted(orderId, order.status()));

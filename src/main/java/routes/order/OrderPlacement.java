@@ -39,8 +39,11 @@ public class OrderPlacement {
         this.clock = clock;
     }
 
-    /** The order the request stands for, just created (its saga started) or found from an earlier try. */
-    public Order place(String orderId, OrderRequest request) {
+    /** The order a request stands for; {@code created} is false when an earlier try created it. */
+    public record Placement(Order order, boolean created) {}
+
+    /** Creates the order and starts its saga, or finds the order an earlier identical request created. */
+    public Placement place(String orderId, OrderRequest request) {
         Order order = priced(orderId, request);
         Exchange result = camel.send(OrderSagaRoute.PLACE_ORDER, exchange -> {
             exchange.getMessage().setBody(order);
@@ -51,13 +54,13 @@ public class OrderPlacement {
             throw asUnchecked(result.getException());
         }
         if (Boolean.TRUE.equals(result.getProperty(OrderSagaSteps.ORDER_CREATED))) {
-            return order;
+            return new Placement(order, true);
         }
         Order existing = orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
         if (!existing.requestHash().equals(order.requestHash())) {
             throw new ConflictException("Order " + orderId + " exists with a different request");
         }
-        return existing;
+        return new Placement(existing, false);
     }
 
     private Order priced(String orderId, OrderRequest request) {

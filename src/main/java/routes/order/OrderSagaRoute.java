@@ -1,7 +1,6 @@
 package routes.order;
 
-import static routes.order.SagaRouteConfigurations.SAGA_COMPENSATION;
-
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.SagaCompletionMode;
 import org.apache.camel.model.SagaPropagation;
@@ -35,12 +34,19 @@ public class OrderSagaRoute extends RouteBuilder {
                         .to("saga:complete").id("end-duplicate-saga")
                 .end();
 
+        // A step's failure was already dealt with by that step's error handler (its retries), and
+        // Camel runs no caller's onException for it again: so the compensation is a doCatch here.
         from(SAGA_STEPS + "?concurrentConsumers={{app.saga.concurrent-sagas}}").routeId("order-saga-steps")
                 .description("Runs the saga's remaining steps, then completes it; a failed step compensates it")
-                .routeConfigurationId(SAGA_COMPENSATION)
-                .to("direct:inventory-reserve").id("reserve-inventory")
-                .to("direct:payment-capture").id("capture-payment")
-                .to("direct:order-confirm").id("confirm-order")
-                .to("saga:complete").id("complete-saga");
+                .doTry()
+                    .to("direct:inventory-reserve").id("reserve-inventory")
+                    .to("direct:payment-capture").id("capture-payment")
+                    .to("direct:order-confirm").id("confirm-order")
+                    .to("saga:complete").id("complete-saga")
+                .doCatch(Exception.class)
+                    .log(LoggingLevel.WARN, "Order ${header.orderId}: saga failed (${exception.message}), compensating")
+                    .bean(OrderSagaSteps.class, "recordFailure").id("record-failure")
+                    .to("saga:compensate").id("compensate-saga")
+                .end();
     }
 }

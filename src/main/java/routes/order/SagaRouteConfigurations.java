@@ -6,23 +6,21 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Error handling of the saga's routes, chosen per route with {@code routeConfigurationId}:
- * <ul>
- * <li>{@code saga-step}: steps and compensations redeliver transient failures with exponential
- * backoff and jitter; anything else, or a transient failure past its retries, fails the step.</li>
- * <li>{@code saga-compensation}: the route that runs the steps compensates the saga when one fails,
- * after writing down why.</li>
- * </ul>
+ * Error handling of the saga's steps and compensations ({@code routeConfigurationId("saga-step")}):
+ * transient failures (throttling, timeouts, an unavailable provider) are redelivered with
+ * exponential backoff and jitter, each retry logged once with the order id; anything else, or a
+ * transient failure past its retries, fails the step, and the saga compensates.
  */
 @Component
 public class SagaRouteConfigurations extends RouteConfigurationBuilder {
 
     public static final String SAGA_STEP = "saga-step";
-    public static final String SAGA_COMPENSATION = "saga-compensation";
 
     @Override
     public void configuration() {
         routeConfiguration(SAGA_STEP)
+                // The saga route logs the failure that makes it compensate; no stack trace per step here.
+                .errorHandler(defaultErrorHandler().logExhausted(false))
                 .onException(Exception.class)
                 .onWhen(exchange -> TransientFailures.isTransient(exchange.getException()))
                 .maximumRedeliveries("{{app.saga.step-retries}}")
@@ -37,12 +35,5 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
                         exchange.getFromRouteId(),
                         exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
                         String.valueOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT))));
-
-        routeConfiguration(SAGA_COMPENSATION)
-                .onException(Exception.class)
-                .handled(true)
-                .log(LoggingLevel.WARN, "Order ${header.orderId}: saga failed (${exception.message}), compensating")
-                .bean(OrderSagaSteps.class, "recordFailure")
-                .to("saga:compensate");
     }
 }

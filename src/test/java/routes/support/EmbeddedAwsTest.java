@@ -15,6 +15,12 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Short saga clocks, so timeout and recovery paths run in seconds.
+        "app.saga.timeout=3s",
+        "app.saga.recovery-grace=2s",
+        "app.saga.recovery-interval=1s",
+        "app.payment.late-answer-delay=4s",
+        "app.payment.latency=0s"})
 @ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
 public @interface EmbeddedAwsTest {}
