@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // Short saga clocks, so timeout and recovery paths run in seconds.
         "app.saga.timeout=3s",
-        "app.saga.recovery-grace=2s",
+        "app.saga.recovery-grace=10s",
         "app.saga.recovery-interval=1s",
         "app.payment.late-answer-delay=4s",
         "app.payment.latency=0s"})
