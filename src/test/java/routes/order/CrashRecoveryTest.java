@@ -1,0 +1,107 @@
+package routes.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import routes.support.ApplicationProcess;
+import routes.support.StoredState;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * kill -9 in the middle of sagas, then a restart on the same data: the in-memory saga service has
+ * forgotten them, the recovery route finishes them, and stock and money add up.
+ */
+class CrashRecoveryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SKU = "CRASH-1";
+    private static final int STOCK = 50;
+
+    @TempDir Path dir;
+
+    @Test
+    void everySagaInterruptedByKillEndsConfirmedOrCancelledWithStockAndPaymentsConsistent() throws Exception {
+        ApplicationProcess.Ports ports = ApplicationProcess.Ports.free();
+        String[] settings = {"--app.local.data-dir=" + dir.resolve("data"), "--app.saga.timeout=4s",
+                "--app.saga.recovery-grace=2s", "--app.saga.recovery-interval=1s",
+                // A slow provider keeps sagas in flight when the JVM dies.
+                "--app.payment.latency=1500ms"};
+        List<String> orderIds = new ArrayList<>();
+        try (ApplicationProcess app = ApplicationProcess.start(ports, dir.resolve("run-1.log"), settings)) {
+            assertThat(app.send("PUT", "/api/inventory/" + SKU, "{\"available\":" + STOCK + ",\"price\":1.00}")
+                    .statusCode()).isEqualTo(200);
+            for (int i = 1; i <= 8; i++) {
+                var placed = app.send("POST", "/api/orders", OrderSagaIntegrationTest.order(null, SKU, i, "tok_ok"));
+                assertThat(placed.statusCode()).isEqualTo(202);
+                orderIds.add(JSON.readTree(placed.body()).get("orderId").asText());
+            }
+            // Kill while sagas sit in the slow provider call, after their stock was reserved.
+            await().atMost(Duration.ofSeconds(20)).until(() -> reservedCount(app, orderIds) >= 4);
+            app.kill();
+        }
+
+        try (ApplicationProcess app = ApplicationProcess.start(ports, dir.resolve("run-2.log"), settings);
+                DynamoDbClient dynamoDb = dynamoDb(ports)) {
+            List<JsonNode> orders = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> orders(app, orderIds), all -> all.stream().noneMatch(o -> "PENDING".equals(o.get("status").asText())));
+
+            StoredState stored = new StoredState(dynamoDb);
+            long confirmedUnits = 0;
+            for (JsonNode order : orders) {
+                String orderId = order.get("orderId").asText();
+                BigDecimal total = order.get("total").decimalValue();
+                StoredState.Money payment = stored.payment(orderId);
+                StoredState.Money provider = stored.providerLedger(orderId);
+                if ("CONFIRMED".equals(order.get("status").asText())) {
+                    confirmedUnits += order.get("items").get(0).get("quantity").asLong();
+                    assertThat(payment.held()).as("money held by confirmed %s", orderId).isEqualByComparingTo(total);
+                    assertThat(provider.held()).isEqualByComparingTo(total);
+                } else {
+                    assertThat(order.get("status").asText()).isEqualTo("CANCELLED");
+                    if (provider != null) {
+                        assertThat(provider.held()).as("money held by cancelled %s", orderId).isEqualByComparingTo("0");
+                    }
+                    if (payment != null) {
+                        assertThat(payment.held()).isEqualByComparingTo("0");
+                    }
+                }
+            }
+            assertThat(stored.stock(SKU)).isEqualTo(new StoredState.Stock(STOCK - confirmedUnits, confirmedUnits));
+            assertThat(orders).anySatisfy(o -> assertThat(o.get("status").asText()).isEqualTo("CANCELLED"));
+        }
+    }
+
+    private static long reservedCount(ApplicationProcess app, List<String> orderIds) throws Exception {
+        return orders(app, orderIds).stream()
+                .filter(o -> o.get("steps").toString().contains("inventory-reserve"))
+                .count();
+    }
+
+    private static List<JsonNode> orders(ApplicationProcess app, List<String> orderIds) throws Exception {
+        List<JsonNode> orders = new ArrayList<>();
+        for (String orderId : orderIds) {
+            orders.add(JSON.readTree(app.get("/api/orders/" + orderId).body()));
+        }
+        return orders;
+    }
+
+    private static DynamoDbClient dynamoDb(ApplicationProcess.Ports ports) {
+        return DynamoDbClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:" + ports.dynamodb()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+}
