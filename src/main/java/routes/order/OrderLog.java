@@ -58,26 +58,43 @@ public class OrderLog {
     }
 
     /**
-     * Writes a new order with its {@code order.created} event. Empty when the order id is taken:
-     * the caller then compares the existing order with its request.
+     * Writes a new order with its {@code order.created} event, on behalf of the saga {@code sagaId}.
+     * False when the order id is taken by another saga (or request): the caller then compares the
+     * existing order with its request. A retry of the same saga's write that had committed although
+     * its answer was lost finds its own saga id on the row, and counts as created.
      */
-    public Optional<OutboxEvent> create(Order order, String eventData) {
+    public boolean create(Order order, String eventData, String sagaId) {
         OutboxEvent event = event(order.orderId(), 1, null, "order.created", eventData, order.createdAt());
         Order withEvent = new Order(order.orderId(), order.customerId(), order.items(), order.total(),
                 order.status(), order.reason(), 1, order.steps(), order.doneSteps(), order.compensatedSteps(),
                 event.eventId(), order.requestHash(), order.createdAt());
+        Map<String, AttributeValue> item = OrderRows.toItem(withEvent);
+        if (sagaId != null) {
+            item.put(OrderRows.SAGA_ID, s(sagaId));
+        }
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(p -> p.tableName(table).item(OrderRows.toItem(withEvent))
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                             .conditionExpression("attribute_not_exists(" + OrderRows.ORDER_ID + ")")).build(),
                     outbox.put(event)));
-            return Optional.of(event);
+            return true;
         } catch (TransactionCanceledException e) {
             if (conditionFailed(e, 0)) {
-                return Optional.empty();
+                return sagaId != null && sagaId.equals(sagaOf(order.orderId()));
             }
             throw e;
         }
+    }
+
+    /** Writes a new order outside any saga (tools, tests, benchmarks). */
+    public boolean create(Order order, String eventData) {
+        return create(order, eventData, null);
+    }
+
+    private String sagaOf(String orderId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(OrderRows.ORDER_ID, s(orderId))).projectionExpression(OrderRows.SAGA_ID)).item();
+        return item == null || !item.containsKey(OrderRows.SAGA_ID) ? null : item.get(OrderRows.SAGA_ID).s();
     }
 
     /** Runs one step against the order row until it is applied, found already applied, or refused. */

@@ -28,6 +28,8 @@ final class OrderRows {
     static final String LAST_EVENT_ID = "lastEventId";
     static final String UPDATED_AT = "updatedAt";
     static final String CREATED_AT = "createdAt";
+    /** The saga that created the order: tells a retry of its own write from another request's. */
+    static final String SAGA_ID = "sagaId";
     /** Present only while PENDING: the sparse index the recovery route scans for stuck sagas. */
     static final String PENDING_BUCKET = "pendingBucket";
 

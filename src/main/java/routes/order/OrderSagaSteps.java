@@ -27,8 +27,8 @@ public class OrderSagaSteps {
     }
 
     public void create(@Body Order order, Exchange exchange) {
-        boolean created = orders.create(order, OrderEvents.created(order)).isPresent();
-        exchange.setProperty(ORDER_CREATED, created);
+        String sagaId = exchange.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
+        exchange.setProperty(ORDER_CREATED, orders.create(order, OrderEvents.created(order), sagaId));
     }
 
     public void confirm(@Header(SagaHeaders.ORDER_ID) String orderId) {
@@ -49,7 +49,8 @@ public class OrderSagaSteps {
     /** Best effort: the compensation goes ahead even if the reason cannot be written. */
     public void recordFailure(@Header(SagaHeaders.ORDER_ID) String orderId, Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (failure instanceof StepSupersededException) {
+        if (failure instanceof StepSupersededException || SagaEnded.isCause(failure)) {
+            // The saga moved on without this step (its timeout is compensating): the timeout is the reason.
             return;
         }
         String reason = failure instanceof BusinessFailure business ? business.reason() : TECHNICAL_FAILURE;

@@ -30,6 +30,8 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
                 .useCollisionAvoidance()
                 .maximumRedeliveryDelay("{{app.saga.step-retry-max-delay}}")
                 .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                // The saga route logs the failure that makes it compensate, once, without a stack trace.
+                .logExhausted(false)
                 .onRedelivery(exchange -> log.warn("Order {}: retrying {} (attempt {}) after {}",
                         exchange.getMessage().getHeader(SagaHeaders.ORDER_ID),
                         exchange.getFromRouteId(),

@@ -1,11 +1,13 @@
 package routes.outbox;
 
-import java.util.HashMap;
-import java.util.Map;
 import static routes.aws.DynamoValues.n;
 import static routes.aws.DynamoValues.s;
+import static routes.aws.DynamoValues.string;
 import static routes.aws.DynamoValues.timestamp;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import routes.aws.resources.ResourceNames;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,6 +28,23 @@ public class OutboxItems {
 
     public OutboxItems(ResourceNames names) {
         this.table = names.outboxTable();
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The event an outbox item (or a stream record's new image of one) holds. */
+    public static OutboxEvent fromItem(Map<String, AttributeValue> item) {
+        return new OutboxEvent(string(item, "eventId"), string(item, "type"), string(item, "aggregateType"),
+                string(item, "aggregateId"), Long.parseLong(item.get("aggregateVersion").n()),
+                string(item, "correlationId"), string(item, "causationId"),
+                Instant.parse(string(item, "occurredAt")), string(item, "data"));
+    }
+
+    /** The key of the event's outbox item. */
+    public static Map<String, AttributeValue> key(OutboxEvent event) {
+        return Map.of("aggregateKey", s(event.aggregateKey()), "aggregateVersion", n(event.aggregateVersion()));
     }
 
     public TransactWriteItem put(OutboxEvent event) {

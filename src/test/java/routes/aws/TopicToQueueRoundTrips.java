@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * The topic-to-queue chaining the consumers rely on, checked on an SNS/SQS implementation given by
  * the subclass: the embedded stand-in with ElasticMQ, and fauxqs, which we did not write. If the
- * two disagree, the stand-in is wrong.
+ * two disagree, the stand-in is wrong. Each check looks for its own message by its unique body:
+ * on the embedded stand-in the application's relay publishes to the same topic meanwhile.
  */
 abstract class TopicToQueueRoundTrips {
 
@@ -47,8 +48,7 @@ abstract class TopicToQueueRoundTrips {
         String body = publish("order.confirmed");
 
         for (String queue : List.of("notification", "order-view")) {
-            Message message = awaitMessage(queue);
-            assertThat(message.body()).isEqualTo(body);
+            Message message = awaitMessage(queue, body);
             assertThat(message.messageAttributes().get("type").stringValue()).isEqualTo("order.confirmed");
             assertThat(message.messageAttributes().get("correlationid").stringValue()).isEqualTo("order-1");
         }
@@ -58,9 +58,9 @@ abstract class TopicToQueueRoundTrips {
     void otherEventTypeReachesOnlyTheOrderViewQueue() {
         String body = publish("order.created");
 
-        assertThat(awaitMessage("order-view").body()).isEqualTo(body);
+        awaitMessage("order-view", body);
         // Delivery is done when Publish answers, so the filtered queue would hold it by now.
-        assertThat(receive("notification", 1)).isEmpty();
+        assertThat(receive("notification", 1)).extracting(Message::body).doesNotContain(body);
     }
 
     @Test
@@ -82,10 +82,14 @@ abstract class TopicToQueueRoundTrips {
         return body;
     }
 
-    private Message awaitMessage(String queue) {
-        return await().atMost(Duration.ofSeconds(10))
-                .until(() -> receive(queue, 1), messages -> !messages.isEmpty())
-                .get(0);
+    /** The message with this body; others (the running application's own events) are passed over. */
+    private Message awaitMessage(String queue, String body) {
+        List<Message> seen = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            seen.addAll(receive(queue, 1));
+            return seen.stream().anyMatch(m -> m.body().equals(body));
+        });
+        return seen.stream().filter(m -> m.body().equals(body)).findFirst().orElseThrow();
     }
 
     private List<Message> receive(String queue, int waitSeconds) {

@@ -47,7 +47,8 @@ public final class ApplicationProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Application.class.getName(),
                 "--server.port=" + ports.http(), "--app.local.dynamodb-port=" + ports.dynamodb(),
-                "--app.local.sqs-port=" + ports.sqs(), "--app.local.sns-port=" + ports.sns()));
+                "--app.local.sqs-port=" + ports.sqs(), "--app.local.sns-port=" + ports.sns(),
+                "--camel.cluster.file.root=" + log.getParent().resolve("cluster")));
         command.addAll(List.of(arguments));
         Process process;
         try {

@@ -21,6 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
         "app.saga.recovery-grace=10s",
         "app.saga.recovery-interval=1s",
         "app.payment.late-answer-delay=4s",
-        "app.payment.latency=0s"})
+        "app.payment.latency=0s",
+        // A quick sweeper, so the relay's guarantee shows within seconds.
+        "app.outbox.sweep-interval=1s",
+        "app.outbox.sweep-min-age=2s"})
 @ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
 public @interface EmbeddedAwsTest {}

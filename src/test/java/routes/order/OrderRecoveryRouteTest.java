@@ -1,0 +1,146 @@
+package routes.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static routes.support.TestOrders.pendingOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import routes.support.EmbeddedAwsPortsInitializer;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * The recovery routes with the search for abandoned orders and the three compensations mocked,
+ * and real order rows in the embedded DynamoDB, which decide whether a payment or stock is held:
+ * every abandoned order is refunded, released and cancelled in that order, and one order's failure
+ * does not keep the round from the next.
+ */
+@CamelSpringBootTest
+@SpringBootTest(properties = "app.saga.recovery-interval=500ms")
+@ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
+@UseAdviceWith
+@DirtiesContext
+class OrderRecoveryRouteTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static final String REFUND = "recover-payment";
+    private static final String RELEASE = "recover-stock";
+    private static final String CANCEL = "recover-order-row";
+
+    @Autowired CamelContext camel;
+    @Autowired OrderLog orders;
+
+    /** What the next recovery rounds find, one list of order ids per round; nothing once empty. */
+    private final Queue<List<String>> rounds = new ConcurrentLinkedQueue<>();
+    /** Every compensation as it is called, "compensation orderId", in the order calls happen. */
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void mockTheSearchAndTheCompensations() throws Exception {
+        if (!camel.isStarted()) {
+            AdviceWith.adviceWith(camel, "order-recovery", route -> route.weaveById("find-abandoned-orders")
+                    .replace().to("mock:find-abandoned-orders"));
+            AdviceWith.adviceWith(camel, "order-recover", route -> {
+                route.weaveById(REFUND).replace().to("mock:" + REFUND);
+                route.weaveById(RELEASE).replace().to("mock:" + RELEASE);
+                route.weaveById(CANCEL).replace().to("mock:" + CANCEL);
+            });
+            camel.start();
+        }
+        MockEndpoint.resetMocks(camel);
+        camel.getEndpoint("mock:find-abandoned-orders", MockEndpoint.class).whenAnyExchangeReceived(exchange -> {
+            List<String> found = rounds.poll();
+            exchange.getMessage().setBody(found != null ? found : List.of());
+        });
+        List.of(REFUND, RELEASE, CANCEL).forEach(compensation -> script(compensation, exchange -> { }));
+    }
+
+    @Test
+    void everyAbandonedOrderIsRefundedReleasedThenCancelled() {
+        String first = abandonedOrder(SagaStep.INVENTORY_RESERVE);
+        String second = abandonedOrder(SagaStep.INVENTORY_RESERVE, SagaStep.PAYMENT_CAPTURE);
+
+        rounds.add(List.of(first, second));
+
+        await().atMost(WAIT).until(() -> calls.contains(CANCEL + " " + second));
+        assertThat(calls).containsExactly(
+                REFUND + " " + first, RELEASE + " " + first, CANCEL + " " + first,
+                REFUND + " " + second, RELEASE + " " + second, CANCEL + " " + second);
+    }
+
+    @Test
+    void oneOrdersFailedCompensationDoesNotStopTheNextOrder() {
+        String failing = abandonedOrder(SagaStep.INVENTORY_RESERVE);
+        String next = abandonedOrder(SagaStep.INVENTORY_RESERVE);
+        script(REFUND, exchange -> {
+            if (failing.equals(exchange.getMessage().getHeader(SagaHeaders.ORDER_ID))) {
+                throw SdkClientException.create("provider unreachable");
+            }
+        });
+
+        rounds.add(List.of(failing, next));
+
+        await().atMost(WAIT).until(() -> calls.contains(CANCEL + " " + next));
+        // The failed order keeps its stock and stays PENDING: a later round tries it again.
+        assertThat(calls).containsExactly(
+                REFUND + " " + failing,
+                REFUND + " " + next, RELEASE + " " + next, CANCEL + " " + next);
+    }
+
+    @Test
+    void abandonedOrderThatReservedNothingIsOnlyCancelled() {
+        String created = abandonedOrder();
+        String reserved = abandonedOrder(SagaStep.INVENTORY_RESERVE);
+
+        rounds.add(List.of(created, reserved));
+
+        await().atMost(WAIT).until(() -> calls.contains(CANCEL + " " + reserved));
+        assertThat(calls).containsExactly(
+                CANCEL + " " + created,
+                REFUND + " " + reserved, RELEASE + " " + reserved, CANCEL + " " + reserved);
+    }
+
+    @Test
+    void orderWithoutARowIsOnlyCancelled() {
+        String unknown = "order-" + UUID.randomUUID();
+
+        rounds.add(List.of(unknown));
+
+        await().atMost(WAIT).until(() -> calls.contains(CANCEL + " " + unknown));
+        assertThat(calls).containsExactly(CANCEL + " " + unknown);
+    }
+
+    /** Writes a PENDING order row whose creation and the given steps committed long ago. */
+    private String abandonedOrder(SagaStep... done) {
+        String orderId = "order-" + UUID.randomUUID();
+        Order order = pendingOrder(orderId).done(done).createdAt(Instant.now().minus(Duration.ofHours(1))).build();
+        assertThat(orders.create(order, "{}")).isTrue();
+        return orderId;
+    }
+
+    /** Makes the mocked compensation record its call, then behave as told. */
+    private void script(String compensation, Processor behaviour) {
+        camel.getEndpoint("mock:" + compensation, MockEndpoint.class).whenAnyExchangeReceived(exchange -> {
+            calls.add(compensation + " " + exchange.getMessage().getHeader(SagaHeaders.ORDER_ID));
+            behaviour.process(exchange);
+        });
+    }
+}
