@@ -10,7 +10,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import routes.support.ApplicationProcess;
@@ -18,17 +21,24 @@ import routes.support.StoredState;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * kill -9 in the middle of sagas, then a restart on the same data: the in-memory saga service has
- * forgotten them, the recovery route finishes them, and stock and money add up.
+ * forgotten them, the recovery route finishes them, stock and money add up, and every event they
+ * committed, before or after the crash, reaches a queue subscribed to order-events.
  */
 class CrashRecoveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SKU = "CRASH-1";
     private static final int STOCK = 50;
+    private static final String TEST_QUEUE = "crash-test-events";
 
     @TempDir Path dir;
 
@@ -41,6 +51,7 @@ class CrashRecoveryTest {
                 "--app.payment.latency=1500ms"};
         List<String> orderIds = new ArrayList<>();
         try (ApplicationProcess app = ApplicationProcess.start(ports, dir.resolve("run-1.log"), settings)) {
+            subscribeTestQueue(ports);
             assertThat(app.send("PUT", "/api/inventory/" + SKU, "{\"available\":" + STOCK + ",\"price\":1.00}")
                     .statusCode()).isEqualTo(200);
             for (int i = 1; i <= 8; i++) {
@@ -54,7 +65,8 @@ class CrashRecoveryTest {
         }
 
         try (ApplicationProcess app = ApplicationProcess.start(ports, dir.resolve("run-2.log"), settings);
-                DynamoDbClient dynamoDb = dynamoDb(ports)) {
+                DynamoDbClient dynamoDb = dynamoDb(ports);
+                SqsClient sqs = client(SqsClient.builder(), ports.sqs())) {
             List<JsonNode> orders = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> orders(app, orderIds), all -> all.stream().noneMatch(o -> "PENDING".equals(o.get("status").asText())));
 
@@ -81,7 +93,40 @@ class CrashRecoveryTest {
             }
             assertThat(stored.stock(SKU)).isEqualTo(new StoredState.Stock(STOCK - confirmedUnits, confirmedUnits));
             assertThat(orders).anySatisfy(o -> assertThat(o.get("status").asText()).isEqualTo("CANCELLED"));
+
+            // Every event committed for these orders, before the kill or after, is published at least once.
+            List<String> committed = orderIds.stream().flatMap(id -> stored.outbox(id).stream())
+                    .map(item -> item.get("eventId").s()).toList();
+            String queueUrl = sqs.getQueueUrl(b -> b.queueName(TEST_QUEUE)).queueUrl();
+            Set<String> published = new HashSet<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (Message message : sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)).messages()) {
+                    published.add(JSON.readTree(message.body()).get("id").asText());
+                    sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                }
+                assertThat(published).containsAll(committed);
+            });
         }
+    }
+
+    /** A queue of the test's own on order-events, raw delivery; kept across the restart like everything else. */
+    private static void subscribeTestQueue(ApplicationProcess.Ports ports) {
+        try (SqsClient sqs = client(SqsClient.builder(), ports.sqs()); SnsClient sns = client(SnsClient.builder(), ports.sns())) {
+            String queueUrl = sqs.createQueue(b -> b.queueName(TEST_QUEUE)).queueUrl();
+            String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String topicArn = sns.createTopic(b -> b.name("order-events")).topicArn();
+            sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
+                    .attributes(Map.of("RawMessageDelivery", "true")));
+        }
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> C client(B builder, int port) {
+        return builder.region(Region.US_EAST_1)
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 
     private static long reservedCount(ApplicationProcess app, List<String> orderIds) throws Exception {
@@ -99,9 +144,6 @@ class CrashRecoveryTest {
     }
 
     private static DynamoDbClient dynamoDb(ApplicationProcess.Ports ports) {
-        return DynamoDbClient.builder().region(Region.US_EAST_1)
-                .endpointOverride(URI.create("http://127.0.0.1:" + ports.dynamodb()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        return client(DynamoDbClient.builder(), ports.dynamodb());
     }
 }

@@ -90,8 +90,9 @@ class OutboxRelayIntegrationTest {
         List<CloudEvent> events = new ArrayList<>();
         for (Message message : messages) {
             events.add(new JsonFormat().deserialize(message.body().getBytes(StandardCharsets.UTF_8)));
-            assertThat(message.messageAttributes()).containsOnlyKeys("type", "correlationid", "causationid",
-                    "aggregatetype", "aggregateversion");
+            assertThat(message.messageAttributes().keySet())
+                    .containsAll(List.of("type", "correlationid", "aggregatetype", "aggregateversion"))
+                    .isSubsetOf("type", "correlationid", "causationid", "aggregatetype", "aggregateversion");
         }
         assertThat(events).extracting(CloudEvent::getType)
                 .containsExactly("order.created", "inventory.reserved", "payment.captured", "order.confirmed");
@@ -119,7 +120,9 @@ class OutboxRelayIntegrationTest {
                     Instant.now().plus(Duration.ofHours(25)).getEpochSecond());
         });
         assertThat(meters.get("outbox.relay.lag").timer().count()).isPositive();
-        assertThat(meters.get("outbox.records.skipped").tag("event", "MODIFY").counter().count()).isPositive();
+        // The published mark is itself a MODIFY on the stream: skipped and counted.
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(meters.get("outbox.records.skipped").tag("event", "MODIFY").counter().count()).isPositive());
     }
 
     @Test
