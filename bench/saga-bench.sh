@@ -20,7 +20,7 @@ if [ -z "${BASE_URL:-}" ]; then
   DYNAMODB_URL="http://127.0.0.1:$DDB_PORT"
   java -cp "$CP" routes.Application --server.port=$HTTP_PORT --app.local.dynamodb-port=$DDB_PORT \
     --app.local.sqs-port=$((DDB_PORT + 1)) --app.local.sns-port=$((DDB_PORT + 2)) \
-    --app.payment.latency=0s --logging.level.routes=WARN > target/bench-app.log 2>&1 &
+    --app.payment.latency=0s --camel.cluster.file.root="$(mktemp -d)" --logging.level.routes=WARN > target/bench-app.log 2>&1 &
   started=$!
   trap 'kill $started 2>/dev/null; wait $started 2>/dev/null || true' EXIT
   for _ in $(seq 1 90); do curl -sf "$BASE_URL/actuator/health" >/dev/null && break; sleep 1; done

@@ -14,7 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
@@ -32,6 +35,9 @@ public class OutboxPublisher {
     public enum Path { STREAM, SWEEPER }
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+    // Out of the pending index, and expiring after the retention.
+    private static final String PUBLISHED = "REMOVE pendingBucket SET expiresAt = :expiresAt, publishedAt = :publishedAt";
+    private static final String STILL_THERE = "attribute_exists(aggregateKey)";
 
     private final SnsClient sns;
     private final DynamoDbClient dynamoDb;
@@ -69,10 +75,8 @@ public class OutboxPublisher {
                 List<OutboxEvent> batch = events.subList(start, Math.min(events.size(), start + settings.batchSize()));
                 publishBatch(batch);
                 Instant acknowledged = clock.instant();
-                for (OutboxEvent event : batch) {
-                    markPublished(event, acknowledged);
-                    metrics.published(path, event.occurredAt(), acknowledged);
-                }
+                markPublished(batch, acknowledged);
+                batch.forEach(event -> metrics.published(path, event.occurredAt(), acknowledged));
             }
         } catch (RuntimeException e) {
             if (failing.compareAndSet(false, true)) {
@@ -104,17 +108,33 @@ public class OutboxPublisher {
         }
     }
 
-    private void markPublished(OutboxEvent event, Instant publishedAt) {
+    /** One round trip for the whole batch; item by item only if one of them is gone (expired meanwhile). */
+    private void markPublished(List<OutboxEvent> batch, Instant publishedAt) {
         try {
-            dynamoDb.updateItem(b -> b.tableName(items.table())
-                    .key(OutboxItems.key(event))
-                    .updateExpression("REMOVE pendingBucket SET expiresAt = :expiresAt, publishedAt = :publishedAt")
-                    .conditionExpression("attribute_exists(aggregateKey)")
-                    .expressionAttributeValues(Map.of(
-                            ":expiresAt", n(publishedAt.plus(settings.retention()).getEpochSecond()),
-                            ":publishedAt", timestamp(publishedAt))));
-        } catch (ConditionalCheckFailedException alreadyExpired) {
-            log.debug("Outbox item of event {} is gone already", event.eventId());
+            dynamoDb.transactWriteItems(b -> b.transactItems(batch.stream()
+                    .map(event -> TransactWriteItem.builder().update(u -> u.tableName(items.table())
+                            .key(OutboxItems.key(event))
+                            .updateExpression(PUBLISHED)
+                            .conditionExpression(STILL_THERE)
+                            .expressionAttributeValues(publishedValues(publishedAt))).build())
+                    .toList()));
+        } catch (TransactionCanceledException oneIsGone) {
+            for (OutboxEvent event : batch) {
+                try {
+                    dynamoDb.updateItem(b -> b.tableName(items.table())
+                            .key(OutboxItems.key(event))
+                            .updateExpression(PUBLISHED)
+                            .conditionExpression(STILL_THERE)
+                            .expressionAttributeValues(publishedValues(publishedAt)));
+                } catch (ConditionalCheckFailedException gone) {
+                    log.debug("Outbox item of event {} is gone already", event.eventId());
+                }
+            }
         }
+    }
+
+    private Map<String, AttributeValue> publishedValues(Instant publishedAt) {
+        return Map.of(":expiresAt", n(publishedAt.plus(settings.retention()).getEpochSecond()),
+                ":publishedAt", timestamp(publishedAt));
     }
 }

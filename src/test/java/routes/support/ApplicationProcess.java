@@ -42,22 +42,12 @@ public final class ApplicationProcess implements AutoCloseable {
         this.ports = ports;
     }
 
-    /** Starts the application and waits until {@code /actuator/health} answers 200. */
+    /**
+     * Starts the application and waits until {@code /actuator/health} answers 200. Instances whose
+     * logs share a directory share a cluster directory too: one of them leads the outbox relay.
+     */
     public static ApplicationProcess start(Ports ports, Path log, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Application.class.getName(),
-                "--server.port=" + ports.http(), "--app.local.dynamodb-port=" + ports.dynamodb(),
-                "--app.local.sqs-port=" + ports.sqs(), "--app.local.sns-port=" + ports.sns(),
-                "--camel.cluster.file.root=" + log.getParent().resolve("cluster")));
-        command.addAll(List.of(arguments));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ApplicationProcess app = new ApplicationProcess(process, ports);
+        ApplicationProcess app = launch(Application.class.getName(), ports, log, arguments);
         try {
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
                     .until(() -> app.get("/actuator/health").statusCode() == 200);
@@ -66,6 +56,46 @@ public final class ApplicationProcess implements AutoCloseable {
             throw e;
         }
         return app;
+    }
+
+    /** The emulators on their own ({@code LocalEmulatorsMain}), once all three ports answer. */
+    public static ApplicationProcess startEmulators(Ports ports, Path log) {
+        ApplicationProcess emulators = launch("routes.local.LocalEmulatorsMain", ports, log);
+        try {
+            await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+                for (int port : List.of(ports.dynamodb(), ports.sqs(), ports.sns())) {
+                    new java.net.Socket("127.0.0.1", port).close();
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            emulators.close();
+            throw e;
+        }
+        return emulators;
+    }
+
+    /** Arguments that point an application in endpoint mode at emulators started by {@link #startEmulators}. */
+    public static String[] endpointMode(Ports emulators) {
+        return new String[] {"--app.aws.mode=endpoint",
+                "--app.aws.endpoints.dynamodb=http://127.0.0.1:" + emulators.dynamodb(),
+                "--app.aws.endpoints.sqs=http://127.0.0.1:" + emulators.sqs(),
+                "--app.aws.endpoints.sns=http://127.0.0.1:" + emulators.sns()};
+    }
+
+    private static ApplicationProcess launch(String mainClass, Ports ports, Path log, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), mainClass,
+                "--server.port=" + ports.http(), "--app.local.dynamodb-port=" + ports.dynamodb(),
+                "--app.local.sqs-port=" + ports.sqs(), "--app.local.sns-port=" + ports.sns(),
+                "--camel.cluster.file.root=" + log.getParent().resolve("cluster")));
+        command.addAll(List.of(arguments));
+        try {
+            return new ApplicationProcess(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start(), ports);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Ports ports() {
