@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /** The inventory context's rules for reserving and releasing an order's stock. */
 final class InventoryDecisions {
 
-    record StockMoved(String orderId, Map<String, Integer> quantities) {}
+    record StockMoved(String orderId, String customerId, Map<String, Integer> quantities) {}
 
     private InventoryDecisions() {}
 
@@ -50,6 +50,6 @@ final class InventoryDecisions {
     }
 
     private static String moved(Order order) {
-        return json(new StockMoved(order.orderId(), InventoryStore.quantitiesBySku(order.items())));
+        return json(new StockMoved(order.orderId(), order.customerId(), InventoryStore.quantitiesBySku(order.items())));
     }
 }

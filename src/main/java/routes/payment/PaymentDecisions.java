@@ -20,7 +20,7 @@ final class PaymentDecisions {
     static final String REFUND_STARTED = "STARTED";
     static final String LATE_CAPTURE_REFUNDED = "LATE_CAPTURE_REFUNDED";
 
-    record PaymentMoved(String orderId, BigDecimal amount) {}
+    record PaymentMoved(String orderId, String customerId, BigDecimal amount) {}
 
     private PaymentDecisions() {}
 
@@ -39,14 +39,14 @@ final class PaymentDecisions {
     /** After the provider captured: record it, unless the refund got there first (then the money goes back). */
     static StepDecision recordCapture(Order order, ProviderLedger ledger, TransactWriteItem paymentRow) {
         return captureNotNeeded(order).orElseGet(() -> StepDecision.apply(OrderChange.done(SagaStep.PAYMENT_CAPTURE, "payment.captured",
-                        json(new PaymentMoved(order.orderId(), ledger.captured())))
+                        json(new PaymentMoved(order.orderId(), order.customerId(), ledger.captured())))
                 .withOtherItems(List.of(paymentRow), () -> new IllegalStateException(
                         "Order " + order.orderId() + ": a newer payment ledger is recorded than the capture"))));
     }
 
     static StepDecision recordDecline(Order order) {
         return OrderDecisions.recordFailure(order, PaymentDeclinedException.REASON, "payment.declined",
-                json(new PaymentMoved(order.orderId(), order.total())));
+                json(new PaymentMoved(order.orderId(), order.customerId(), order.total())));
     }
 
     /** First half of the refund: mark the order so neither a late capture nor the confirmation can apply. */
@@ -67,7 +67,7 @@ final class PaymentDecisions {
             return StepDecision.alreadyApplied("refund already recorded");
         }
         return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_REFUND, "COMPENSATED", "payment.refunded",
-                        json(new PaymentMoved(order.orderId(), ledger.refunded())))
+                        json(new PaymentMoved(order.orderId(), order.customerId(), ledger.refunded())))
                 .withOtherItems(List.of(paymentRow), StaleLedgerException::new));
     }
 
@@ -77,7 +77,7 @@ final class PaymentDecisions {
             return StepDecision.alreadyApplied("late capture already refunded");
         }
         return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE_REFUNDED, "payment.refunded",
-                        json(new PaymentMoved(order.orderId(), ledger.refunded())))
+                        json(new PaymentMoved(order.orderId(), order.customerId(), ledger.refunded())))
                 .withOtherItems(List.of(paymentRow), StaleLedgerException::new));
     }
 

@@ -1,0 +1,56 @@
+package routes.inbox;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import routes.aws.resources.ResourceNames;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Puts a message that cannot be processed yet back on its queue for later: it stays unacknowledged
+ * and its visibility timeout becomes an exponential backoff with jitter, so SQS redelivers it then.
+ * Each deferral is one receive; past the budget the dead-letter channel takes it.
+ */
+@Component
+public class Deferrals {
+
+    private static final Logger log = LoggerFactory.getLogger(Deferrals.class);
+
+    private final SqsClient sqs;
+    private final ResourceNames names;
+    private final InboxProperties settings;
+
+    public Deferrals(SqsClient sqs, ResourceNames names, InboxProperties settings) {
+        this.sqs = sqs;
+        this.names = names;
+        this.settings = settings;
+    }
+
+    public boolean withinBudget(Exchange exchange) {
+        return DeadLetters.receiveCount(exchange) < settings.deferBudget();
+    }
+
+    public void defer(Exchange exchange) {
+        String consumer = exchange.getProperty(SqsConsumers.CONSUMER, String.class);
+        int receives = DeadLetters.receiveCount(exchange);
+        Duration backoff = backoff(receives);
+        String queueUrl = sqs.getQueueUrl(b -> b.queueName(SqsConsumers.queueOf(consumer, names))).queueUrl();
+        String receipt = exchange.getMessage().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
+        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receipt)
+                .visibilityTimeout((int) Math.max(1, backoff.toSeconds())));
+        Throwable reason = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        log.info("Consumer {}: message {} deferred for {} s (receive {} of {}): {}", consumer,
+                exchange.getMessage().getHeader(Sqs2Constants.MESSAGE_ID), backoff.toSeconds(), receives,
+                settings.deferBudget(), reason == null ? "" : reason.getMessage());
+    }
+
+    Duration backoff(int receives) {
+        long base = settings.deferBackoff().toMillis() << Math.min(10, Math.max(0, receives - 1));
+        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        return Duration.ofMillis(Math.min(settings.deferMaxBackoff().toMillis(), Math.max(1000, jittered)));
+    }
+}

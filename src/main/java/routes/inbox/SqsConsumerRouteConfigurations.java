@@ -1,0 +1,66 @@
+package routes.inbox;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Error handling shared by the SQS consumer routes ({@code routeConfigurationId("sqs-consumer")}):
+ * <ul>
+ * <li>permanent failures (not JSON, not a CloudEvent, an unsupported type, invalid data) go to the
+ * consumer's dead-letter queue at once, with their reason;</li>
+ * <li>a message that cannot be processed yet (its cause not applied, its claim held by another
+ * delivery) waits a little in place, then is deferred: not acknowledged, back on the queue after
+ * a backoff, dead-lettered once its budget of receives is spent;</li>
+ * <li>anything else (throttling, timeouts) is redelivered with exponential backoff and jitter, then
+ * dead-lettered.</li>
+ * </ul>
+ * The queue's redrive policy stays as the second line, for what the application cannot handle (a
+ * crash mid-message, the dead-letter queue itself unreachable).
+ */
+@Component
+public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
+
+    public static final String SQS_CONSUMER = "sqs-consumer";
+    static final String DEAD_LETTER = DeadLetterRoute.DEAD_LETTER;
+
+    @Override
+    public void configuration() {
+        routeConfiguration(SQS_CONSUMER)
+                .errorHandler(deadLetterChannel(DEAD_LETTER)
+                        // If the dead-letter queue cannot take it, the message stays on its queue.
+                        .deadLetterHandleNewException(false)
+                        .useOriginalMessage()
+                        .maximumRedeliveries(Integer.parseInt(
+                                getContext().resolvePropertyPlaceholders("{{app.inbox.transient-retries}}")))
+                        .redeliveryDelay(200)
+                        .useExponentialBackOff()
+                        .useCollisionAvoidance()
+                        .maximumRedeliveryDelay(5000)
+                        .logExhausted(false)
+                        .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                        .onRedelivery(exchange -> log.warn("Consumer {}: retrying message {} (attempt {}) after {}",
+                                exchange.getProperty(SqsConsumers.CONSUMER),
+                                exchange.getMessage().getHeader("CamelAwsSqsMessageId"),
+                                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
+                                String.valueOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT)))))
+                .onException(InvalidEventException.class)
+                    .maximumRedeliveries(0)
+                .end()
+                // The cause may be applied by another consumer thread right now: wait a little in
+                // place first, then put the message back on the queue for later.
+                .onException(DeferredEventException.class)
+                    .onWhen(method(Deferrals.class, "withinBudget"))
+                    .maximumRedeliveries("{{app.inbox.wait-retries}}")
+                    .redeliveryDelay("{{app.inbox.wait-delay}}")
+                    .logExhausted(false)
+                    .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                    .handled(false)
+                    .bean(Deferrals.class, "defer")
+                .end()
+                .onException(DeferredEventException.class)
+                    .maximumRedeliveries(0)
+                .end();
+    }
+}

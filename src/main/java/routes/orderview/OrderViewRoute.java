@@ -1,0 +1,44 @@
+package routes.orderview;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+import routes.inbox.InboxMetrics;
+import routes.inbox.InboxRepository;
+import routes.inbox.SqsConsumerRouteConfigurations;
+import routes.inbox.SqsConsumers;
+
+/**
+ * The order-view consumer: every order, inventory and payment event from its own queue, once,
+ * into the customer's order view. An event older than the view is skipped; one whose cause is not
+ * in the view yet waits for it (route configuration {@code sqs-consumer}).
+ */
+@Component
+public class OrderViewRoute extends RouteBuilder {
+
+    private final InboxRepository inbox;
+
+    public OrderViewRoute(InboxRepository inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public void configure() {
+        // Several threads taking one message each: an event waiting for its cause does not hold up the cause.
+        from("aws2-sqs:{{app.resources.order-view-queue}}?attributeNames=All&messageAttributeNames=All"
+                + "&concurrentConsumers=4&maxMessagesPerPoll=1&waitTimeSeconds=1")
+                .routeId("order-view-update")
+                .description("Applies order, inventory and payment events to the customer's order view, once each")
+                .routeConfigurationId(SqsConsumerRouteConfigurations.SQS_CONSUMER)
+                .setProperty(SqsConsumers.CONSUMER, constant(SqsConsumers.ORDER_VIEW))
+                .bean("orderViewEvents", "parse").id("read-order-view-event")
+                .idempotentConsumer(simple(SqsConsumers.ORDER_VIEW + "#${body.id()}"), inbox).skipDuplicate(false)
+                    .id("order-view-inbox")
+                    .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                        .bean(InboxMetrics.class, "duplicate")
+                        .stop()
+                    .end()
+                    .bean(OrderViewProjection.class, "apply").id("apply-to-view")
+                .end();
+    }
+}
