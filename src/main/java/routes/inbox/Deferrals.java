@@ -40,6 +40,10 @@ public class Deferrals {
         Duration backoff = backoff(receives);
         String queueUrl = sqs.getQueueUrl(b -> b.queueName(SqsConsumers.queueOf(consumer, names))).queueUrl();
         String receipt = exchange.getMessage().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
+        if (receipt == null) {
+            log.warn("Consumer {}: deferred a message that did not come from SQS; nothing to put back", consumer);
+            return;
+        }
         sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receipt)
                 .visibilityTimeout((int) Math.max(1, backoff.toSeconds())));
         Throwable reason = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);

@@ -24,6 +24,10 @@ import org.springframework.test.context.ContextConfiguration;
         "app.payment.latency=0s",
         // A quick sweeper, so the relay's guarantee shows within seconds.
         "app.outbox.sweep-interval=1s",
-        "app.outbox.sweep-min-age=2s"})
+        "app.outbox.sweep-min-age=2s",
+        // Claims of crashed consumers expire quickly, deferrals come back quickly.
+        "app.inbox.lease=3s",
+        "app.inbox.defer-backoff=1s",
+        "app.inbox.defer-max-backoff=2s"})
 @ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
 public @interface EmbeddedAwsTest {}

@@ -1,0 +1,127 @@
+package routes.inbox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jmx.export.annotation.ManagedOperation;
+import org.springframework.jmx.export.annotation.ManagedOperationParameter;
+import org.springframework.jmx.export.annotation.ManagedResource;
+import org.springframework.stereotype.Component;
+import routes.api.NotFoundException;
+import routes.aws.resources.ResourceNames;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Looks into a consumer's dead-letter queue and replays it after a fix. A replay sends each message
+ * back to the consumer's queue, then deletes it from the dead-letter queue: interrupted in between,
+ * the message is in both, and the consumer's inbox absorbs the duplicate. Nothing is lost.
+ * Also a JMX operation, so it can be run from Hawtio.
+ */
+@Component
+@ManagedResource(objectName = "camel-saga-outbox:type=DeadLetterQueues", description = "SQS consumers' dead-letter queues")
+public class DeadLetterQueues {
+
+    /** One dead-lettered message as an operator sees it. */
+    public record DeadLetter(String messageId, String reason, String exception, String attempts, String failedAt, String body) {}
+
+    public record Status(String consumer, String queue, String deadLetterQueue, long depth, List<DeadLetter> sample) {}
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterQueues.class);
+    private static final int SAMPLE = 10;
+
+    private final SqsClient sqs;
+    private final ResourceNames names;
+
+    public DeadLetterQueues(SqsClient sqs, ResourceNames names) {
+        this.sqs = sqs;
+        this.names = names;
+    }
+
+    /** Depth and a sample of messages with their failure reasons; the sample stays in the queue. */
+    public Status status(String consumer) {
+        String queue = queueOf(consumer);
+        String dlqUrl = url(names.deadLetterQueue(queue));
+        long depth = Long.parseLong(sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        // Visibility 0: looking at a message does not hide it from a replay.
+        List<DeadLetter> sample = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(SAMPLE)
+                        .visibilityTimeout(0).messageAttributeNames("All")).messages().stream()
+                .map(DeadLetterQueues::deadLetter)
+                .toList();
+        return new Status(consumer, queue, names.deadLetterQueue(queue), depth, sample);
+    }
+
+    /** Moves up to {@code max} messages back to the consumer's queue; returns how many moved. */
+    public int replay(String consumer, int max) {
+        String queue = queueOf(consumer);
+        String queueUrl = url(queue);
+        String dlqUrl = url(names.deadLetterQueue(queue));
+        int replayed = 0;
+        while (replayed < max) {
+            int batch = Math.min(10, max - replayed);
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(batch)
+                    .visibilityTimeout(30).messageAttributeNames("All")).messages();
+            if (messages.isEmpty()) {
+                break;
+            }
+            for (Message message : messages) {
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.body())
+                        .messageAttributes(withoutFailure(message.messageAttributes())));
+                sqs.deleteMessage(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
+                replayed++;
+            }
+        }
+        log.info("Consumer {}: replayed {} message(s) from {} to {}", consumer, replayed,
+                names.deadLetterQueue(queue), queue);
+        return replayed;
+    }
+
+    @ManagedOperation(description = "Moves up to max messages from the consumer's dead-letter queue back to its queue")
+    @ManagedOperationParameter(name = "consumer", description = "notification or order-view")
+    @ManagedOperationParameter(name = "max", description = "most messages to move")
+    public String replayDeadLetters(String consumer, int max) {
+        return "replayed " + replay(consumer, max) + " message(s) to " + queueOf(consumer);
+    }
+
+    @ManagedOperation(description = "Messages waiting in the consumer's dead-letter queue")
+    @ManagedOperationParameter(name = "consumer", description = "notification or order-view")
+    public long deadLetterDepth(String consumer) {
+        return status(consumer).depth();
+    }
+
+    private String queueOf(String consumer) {
+        try {
+            return SqsConsumers.queueOf(consumer, names);
+        } catch (IllegalArgumentException unknown) {
+            throw new NotFoundException("No consumer named " + consumer + " (known: notification, order-view)");
+        }
+    }
+
+    private String url(String queue) {
+        return sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+    }
+
+    private static Map<String, MessageAttributeValue> withoutFailure(Map<String, MessageAttributeValue> attributes) {
+        Map<String, MessageAttributeValue> original = new HashMap<>(attributes);
+        original.keySet().removeIf(name -> name.startsWith("dlq-"));
+        return original;
+    }
+
+    private static DeadLetter deadLetter(Message message) {
+        Map<String, MessageAttributeValue> attributes = message.messageAttributes();
+        return new DeadLetter(message.messageId(), text(attributes, DeadLetters.REASON), text(attributes, DeadLetters.EXCEPTION),
+                text(attributes, DeadLetters.ATTEMPTS), text(attributes, DeadLetters.FAILED_AT),
+                message.body().length() > 2000 ? message.body().substring(0, 2000) + "…" : message.body());
+    }
+
+    private static String text(Map<String, MessageAttributeValue> attributes, String name) {
+        MessageAttributeValue value = attributes.get(name);
+        return value == null ? null : value.stringValue();
+    }
+}
