@@ -49,11 +49,13 @@ public class DeadLetterQueues {
         long depth = Long.parseLong(sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-        // Visibility 0: looking at a message does not hide it from a replay.
-        List<DeadLetter> sample = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(SAMPLE)
-                        .visibilityTimeout(0).messageAttributeNames("All")).messages().stream()
-                .map(DeadLetterQueues::deadLetter)
-                .toList();
+        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(SAMPLE)
+                .visibilityTimeout(0).messageAttributeNames("All")).messages();
+        // Looking must not hide the messages from a replay (not every SQS honours a receive's visibility 0).
+        for (Message message : messages) {
+            sqs.changeMessageVisibility(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+        }
+        List<DeadLetter> sample = messages.stream().map(DeadLetterQueues::deadLetter).toList();
         return new Status(consumer, queue, names.deadLetterQueue(queue), depth, sample);
     }
 

@@ -23,7 +23,21 @@ import org.springframework.stereotype.Component;
 public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
 
     public static final String SQS_CONSUMER = "sqs-consumer";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqsConsumerRouteConfigurations.class);
     static final String DEAD_LETTER = DeadLetterRoute.DEAD_LETTER;
+
+    // Once per retry, with the message id; waiting for a cause is routine and logged at DEBUG.
+    private static void logRedelivery(Exchange exchange) {
+        Object failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
+        String line = "Consumer {}: retrying message {} (attempt {}) after {}";
+        Object[] values = {exchange.getProperty(SqsConsumers.CONSUMER), exchange.getMessage().getHeader("CamelAwsSqsMessageId"),
+                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER), String.valueOf(failure)};
+        if (failure instanceof DeferredEventException) {
+            LOG.debug(line, values);
+        } else {
+            LOG.warn(line, values);
+        }
+    }
 
     @Override
     public void configuration() {
@@ -40,12 +54,10 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
                         .maximumRedeliveryDelay(5000)
                         .logExhausted(false)
                         .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                        .onRedelivery(exchange -> log.warn("Consumer {}: retrying message {} (attempt {}) after {}",
-                                exchange.getProperty(SqsConsumers.CONSUMER),
-                                exchange.getMessage().getHeader("CamelAwsSqsMessageId"),
-                                exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
-                                String.valueOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT)))))
+                        .onRedelivery(SqsConsumerRouteConfigurations::logRedelivery))
+                // The dead-letter queue gets the message as it came, not what the route made of it.
                 .onException(InvalidEventException.class)
+                    .useOriginalMessage()
                     .maximumRedeliveries(0)
                 .end()
                 // The cause may be applied by another consumer thread right now: wait a little in
@@ -54,12 +66,14 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
                     .onWhen(method(Deferrals.class, "withinBudget"))
                     .maximumRedeliveries("{{app.inbox.wait-retries}}")
                     .redeliveryDelay("{{app.inbox.wait-delay}}")
+                    .backOffMultiplier(1)
                     .logExhausted(false)
                     .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                     .handled(false)
                     .bean(Deferrals.class, "defer")
                 .end()
                 .onException(DeferredEventException.class)
+                    .useOriginalMessage()
                     .maximumRedeliveries(0)
                 .end();
     }

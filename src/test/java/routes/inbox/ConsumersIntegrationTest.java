@@ -1,0 +1,208 @@
+package routes.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import routes.outbox.CloudEventMapper;
+import routes.outbox.OutboxEvent;
+import routes.orderview.OrderSummary;
+import routes.orderview.OrderViewStore;
+import routes.support.EmbeddedAwsTest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The SQS consumers on the embedded emulators, fed directly through their queues: exactly-once
+ * effects under duplicates, reordering, poison messages, replays and crashed claims.
+ */
+@EmbeddedAwsTest
+class ConsumersIntegrationTest {
+
+    @Autowired SqsClient sqs;
+    @Autowired DynamoDbClient dynamoDb;
+    @Autowired CloudEventMapper mapper;
+    @Autowired OrderViewStore views;
+    @Autowired MeterRegistry meters;
+    @Autowired TestRestTemplate http;
+
+    final String customerId = "c-" + UUID.randomUUID();
+
+    /** A saga's events as the relay publishes them: each caused by the one before. */
+    List<OutboxEvent> saga(String orderId, String... types) {
+        List<OutboxEvent> events = new ArrayList<>();
+        String cause = null;
+        for (int i = 0; i < types.length; i++) {
+            String id = UUID.randomUUID().toString();
+            events.add(new OutboxEvent(id, types[i], "order", orderId, i + 1, orderId, cause, Instant.now(),
+                    "{\"orderId\":\"" + orderId + "\",\"customerId\":\"" + customerId + "\",\"total\":12.50,\"reason\":\"TIMEOUT\"}"));
+            cause = id;
+        }
+        return events;
+    }
+
+    void deliver(String queue, OutboxEvent event) {
+        String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(mapper.toJson(event)).messageAttributes(
+                Map.of("type", software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder()
+                        .dataType("String").stringValue(event.type()).build())));
+    }
+
+    void deliverRaw(String queue, String body) {
+        String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
+    }
+
+    List<Map<String, AttributeValue>> notices(String orderId) {
+        return dynamoDb.query(b -> b.tableName("notifications").consistentRead(true)
+                .keyConditionExpression("orderId = :o")
+                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(orderId)))).items();
+    }
+
+    JsonNode deadLetters(String consumer) {
+        return http.getForObject("/api/dlq/" + consumer, JsonNode.class);
+    }
+
+    @Test
+    void theSameEventDeliveredFiveTimesSendsOneNotice() {
+        String orderId = "dup-" + UUID.randomUUID();
+        OutboxEvent confirmed = saga(orderId, "order.confirmed").get(0);
+        double duplicatesBefore = duplicates("notification");
+
+        for (int i = 0; i < 5; i++) {
+            deliver("notification", confirmed);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(duplicates("notification") - duplicatesBefore).isGreaterThanOrEqualTo(4));
+        assertThat(notices(orderId)).singleElement()
+                .satisfies(n -> assertThat(n.get("kind").s()).isEqualTo("confirmation"));
+    }
+
+    @Test
+    void aSagasEventsDeliveredInReverseEndInTheSameViewAsInOrder() {
+        String inOrder = "in-order-" + UUID.randomUUID();
+        String reversed = "reversed-" + UUID.randomUUID();
+        String[] types = {"order.created", "inventory.reserved", "payment.captured", "order.confirmed"};
+        saga(inOrder, types).forEach(event -> deliver("order-view", event));
+        List<OutboxEvent> backwards = saga(reversed, types);
+        Collections.reverse(backwards);
+        backwards.forEach(event -> deliver("order-view", event));
+
+        await().atMost(Duration.ofSeconds(40)).ignoreExceptions().untilAsserted(() -> {
+            OrderSummary expected = views.find(customerId, inOrder).orElseThrow();
+            OrderSummary actual = views.find(customerId, reversed).orElseThrow();
+            assertThat(expected.version()).isEqualTo(4);
+            assertThat(actual.version()).isEqualTo(4);
+            assertThat(actual.status()).isEqualTo(expected.status()).isEqualTo("CONFIRMED");
+            assertThat(actual.total()).isEqualByComparingTo(expected.total());
+            assertThat(actual.lastEventType()).isEqualTo(expected.lastEventType());
+            assertThat(actual.appliedEventIds()).hasSize(4);
+        });
+    }
+
+    @Test
+    void anOlderVersionArrivingAfterANewerOneIsSkipped() {
+        String orderId = "stale-" + UUID.randomUUID();
+        List<OutboxEvent> events = saga(orderId, "order.created", "order.cancelled");
+        events.forEach(event -> deliver("order-view", event));
+        await().atMost(Duration.ofSeconds(20)).until(() -> views.find(customerId, orderId)
+                .map(v -> v.version() == 2).orElse(false));
+        double staleBefore = meters.counter("inbox.stale", "consumer", "order-view").count();
+
+        // The first event again, under a new event id (a re-publish would carry the same id and be a duplicate).
+        OutboxEvent first = events.get(0);
+        deliver("order-view", new OutboxEvent(UUID.randomUUID().toString(), first.type(), "order", orderId, 1, orderId,
+                null, first.occurredAt(), first.data()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                meters.counter("inbox.stale", "consumer", "order-view").count() > staleBefore);
+        assertThat(views.find(customerId, orderId).orElseThrow().status()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aPoisonMessageLandsInTheDeadLetterQueueWithItsReason() {
+        String marker = UUID.randomUUID().toString();
+        deliverRaw("notification", "{\"not\":\"a cloud event\",\"marker\":\"" + marker + "\"}");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(deadLetters("notification").get("sample"))
+                .anySatisfy(letter -> {
+                    assertThat(letter.get("body").asText()).contains(marker);
+                    assertThat(letter.get("reason").asText()).isEqualTo("not a CloudEvent: missing specversion");
+                    assertThat(letter.get("exception").asText()).isEqualTo(InvalidEventException.class.getName());
+                    assertThat(letter.get("attempts").asInt()).isEqualTo(1);
+                }));
+    }
+
+    @Test
+    void anEventWhoseCauseNeverArrivesIsDeadLetteredAndAReplayAfterTheFixProcessesItOnce() {
+        String orderId = "orphan-" + UUID.randomUUID();
+        List<OutboxEvent> events = saga(orderId, "order.created", "order.cancelled");
+        deliver("order-view", events.get(1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deadLetters("order-view").get("sample"))
+                .anySatisfy(letter -> {
+                    assertThat(letter.get("body").asText()).contains(events.get(1).eventId());
+                    assertThat(letter.get("reason").asText()).contains("waits for its cause");
+                }));
+        assertThat(views.find(customerId, orderId)).isEmpty();
+
+        // The fix: the cause arrives. Then the dead letters are replayed.
+        deliver("order-view", events.get(0));
+        await().atMost(Duration.ofSeconds(20)).until(() -> views.find(customerId, orderId).isPresent());
+        assertThat(http.postForObject("/api/dlq/order-view/replay?max=1000", null, JsonNode.class).get("replayed").asInt())
+                .isPositive();
+
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
+            OrderSummary view = views.find(customerId, orderId).orElseThrow();
+            assertThat(view.version()).isEqualTo(2);
+            assertThat(view.status()).isEqualTo("CANCELLED");
+        });
+    }
+
+    @Test
+    void aMessageClaimedByAConsumerThatDiedIsProcessedOnceAfterTheLease(@Autowired InboxRepository inbox) {
+        String orderId = "crashed-" + UUID.randomUUID();
+        OutboxEvent cancelled = saga(orderId, "order.cancelled").get(0);
+        // A consumer claimed the event, then the JVM died: its claim stays IN_PROGRESS until the lease (3 s) ends.
+        assertThat(inbox.add("notification#" + cancelled.eventId())).isTrue();
+
+        deliver("notification", cancelled);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notices(orderId).size() == 1);
+        deliver("notification", cancelled);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> notices(orderId).size() == 1);
+    }
+
+    @Test
+    void twoCopiesOfAnEventProcessedAtTheSameMomentHaveOneEffect() {
+        String orderId = "race-" + UUID.randomUUID();
+        OutboxEvent created = saga(orderId, "order.created").get(0);
+
+        deliver("order-view", created);
+        deliver("order-view", created);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> views.find(customerId, orderId).isPresent());
+        OrderSummary view = views.find(customerId, orderId).orElseThrow();
+        assertThat(view.version()).isEqualTo(1);
+        assertThat(view.appliedEventIds()).containsExactly(created.eventId());
+        assertThat(view.total()).isEqualByComparingTo(new BigDecimal("12.50"));
+    }
+
+    private double duplicates(String consumer) {
+        return meters.counter("inbox.duplicates", "consumer", consumer).count();
+    }
+}
