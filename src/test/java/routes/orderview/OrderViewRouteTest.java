@@ -1,0 +1,171 @@
+package routes.orderview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.aws2.sqs.Sqs2Constants;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import routes.inbox.InvalidEventException;
+import routes.outbox.CloudEventMapper;
+import routes.outbox.OutboxEvent;
+import routes.support.EmbeddedAwsPortsInitializer;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * The order-view consumer route with its queue replaced by a direct endpoint, the view table mocked
+ * and the dead-letter queue a mock: what is dropped, skipped, deferred, retried and dead-lettered.
+ * The inbox is the real one, on the embedded DynamoDB.
+ */
+@CamelSpringBootTest
+@SpringBootTest(properties = {"app.inbox.transient-retries=2", "app.inbox.wait-retries=2", "app.inbox.wait-delay=10",
+        "app.inbox.defer-budget=4"})
+@ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
+@UseAdviceWith
+@DirtiesContext
+class OrderViewRouteTest {
+
+    @Autowired CamelContext camel;
+    @Autowired ProducerTemplate producer;
+    @Autowired CloudEventMapper mapper;
+    @Autowired MeterRegistry meters;
+    @MockitoBean OrderViewStore store;
+
+    MockEndpoint deadLetters;
+    final String orderId = "o-" + UUID.randomUUID();
+
+    @BeforeEach
+    void replaceQueueAndDeadLetterQueue() throws Exception {
+        if (!camel.isStarted()) {
+            AdviceWith.adviceWith(camel, "order-view-update", route -> route.replaceFromWith("direct:order-view-in"));
+            AdviceWith.adviceWith(camel, "sqs-dead-letter",
+                    route -> route.weaveById("send-to-dlq").replace().to("mock:dead-letters"));
+            camel.start();
+        }
+        MockEndpoint.resetMocks(camel);
+        deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+        when(store.write(any(), anyLong())).thenReturn(true);
+    }
+
+    String event(long version, String causationId) {
+        return mapper.toJson(new OutboxEvent(UUID.randomUUID().toString(), version == 1 ? "order.created" : "payment.captured",
+                "order", orderId, version, orderId, causationId, Instant.now(),
+                "{\"orderId\":\"" + orderId + "\",\"customerId\":\"c-1\",\"total\":5}"));
+    }
+
+    Exchange deliver(String body, int receiveCount) {
+        return producer.send("direct:order-view-in", exchange -> {
+            exchange.getMessage().setBody(body);
+            exchange.getMessage().setHeader(Sqs2Constants.ATTRIBUTES, Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
+        });
+    }
+
+    @Test
+    void aDuplicateIsDroppedAndCounted() {
+        String created = event(1, null);
+        when(store.find(anyString(), anyString())).thenReturn(Optional.empty());
+        double before = meters.counter("inbox.duplicates", "consumer", "order-view").count();
+
+        assertThat(deliver(created, 1).getException()).isNull();
+        assertThat(deliver(created, 1).getException()).isNull();
+
+        verify(store, times(1)).write(any(), anyLong());
+        assertThat(meters.counter("inbox.duplicates", "consumer", "order-view").count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anEventOlderThanTheViewIsAcknowledgedAndSkipped() {
+        when(store.find(anyString(), anyString())).thenReturn(Optional.of(
+                new OrderSummary("c-1", orderId, "CONFIRMED", null, "order.confirmed", "e-5", 5, Set.of("e-5"))));
+
+        Exchange delivered = deliver(event(3, "e-2"), 1);
+
+        assertThat(delivered.getException()).isNull();
+        verify(store, never()).write(any(), anyLong());
+        assertThat(deadLetters.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void anEventWhoseCauseIsMissingWaitsThenStaysOnTheQueueUnacknowledged() {
+        when(store.find(anyString(), anyString())).thenReturn(Optional.empty());
+
+        Exchange delivered = deliver(event(2, "e-1"), 1);
+
+        assertThat(delivered.getException()).isInstanceOf(routes.inbox.DeferredEventException.class);
+        verify(store, times(3)).find(anyString(), anyString());
+        assertThat(deadLetters.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void anEventWhoseCausePassedItsBudgetIsDeadLetteredWithItsReason() throws Exception {
+        when(store.find(anyString(), anyString())).thenReturn(Optional.empty());
+        String body = event(2, "e-1");
+        deadLetters.expectedBodiesReceived(body);
+
+        Exchange delivered = deliver(body, 4);
+
+        assertThat(delivered.getException()).isNull();
+        deadLetters.assertIsSatisfied();
+        assertThat(deadLetters.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
+                .hasMessageContaining("waits for its cause e-1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not JSON|{oops|not JSON",
+            "not a CloudEvent|{\"hello\":\"world\"}|not a CloudEvent: missing specversion",
+            "unknown type|{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/s\",\"type\":\"order.shipped\"}|unsupported event type order.shipped",
+            "invalid data|{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/s\",\"type\":\"order.created\",\"correlationid\":\"o\",\"aggregatetype\":\"order\",\"aggregateversion\":1,\"data\":{\"orderId\":\"o\"}}|data fails validation: missing customerId"})
+    void aPermanentFailureGoesStraightToTheDeadLetterQueueWithItsReason(String what, String body, String reason) throws Exception {
+        deadLetters.expectedBodiesReceived(body);
+
+        Exchange delivered = deliver(body, 1);
+
+        assertThat(delivered.getException()).as("acknowledged").isNull();
+        deadLetters.assertIsSatisfied();
+        Exception caught = deadLetters.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        assertThat(caught).isInstanceOf(InvalidEventException.class).hasMessageStartingWith(reason);
+        verify(store, never()).find(anyString(), anyString());
+    }
+
+    @Test
+    void aTransientFailureIsRetriedThenDeadLetteredWithTheOriginalMessage() throws Exception {
+        when(store.find(anyString(), anyString())).thenThrow(SdkClientException.create("throttled"));
+        String body = event(1, null);
+        deadLetters.expectedBodiesReceived(body);
+
+        Exchange delivered = deliver(body, 1);
+
+        assertThat(delivered.getException()).isNull();
+        deadLetters.assertIsSatisfied();
+        verify(store, times(3)).find(anyString(), anyString());
+        assertThat(deadLetters.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
+                .isInstanceOf(SdkClientException.class);
+    }
+}
