@@ -134,7 +134,7 @@ public class RelayBench {
         Instant now = Instant.now();
         orders.create(new Order(orderId, "bench", List.of(new OrderLine("SKU-1", 1, BigDecimal.ONE)), BigDecimal.ONE,
                 OrderStatus.PENDING, null, 1, List.of(new StepRecord("order-create", "DONE", now)),
-                Set.of("order-create"), Set.of(), null, "bench", now), "{}");
+                Set.of("order-create"), Set.of(), null, "bench", now));
         return orderId;
     }
 

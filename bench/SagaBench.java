@@ -126,7 +126,7 @@ public class SagaBench {
             Order order = new Order(orderId, "bench", List.of(new OrderLine(SKU, 1, BigDecimal.ONE)), BigDecimal.ONE,
                     OrderStatus.PENDING, null, 1, List.of(new StepRecord("order-create", "DONE", now)),
                     Set.of("order-create"), Set.of(), null, "bench", now);
-            orders.create(order, "{}");
+            orders.create(order);
             inventory.reserve(orderId);
             payment.capture(orderId, "tok_ok");
             orders.apply(orderId, OrderDecisions::confirm);

@@ -27,5 +27,5 @@ public record InboxProperties(
         @Min(1) @DefaultValue("4") int deferBudget,
         @NotNull @DefaultValue("1s") Duration deferBackoff,
         @NotNull @DefaultValue("20s") Duration deferMaxBackoff,
-        @Min(0) @DefaultValue("5") int waitRetries,
-        @Min(0) @DefaultValue("200") long waitDelay) {}
+        @Min(0) @DefaultValue("3") int waitRetries,
+        @Min(0) @DefaultValue("100") long waitDelay) {}

@@ -86,9 +86,9 @@ public class OrderLog {
         }
     }
 
-    /** Writes a new order outside any saga (tools, tests, benchmarks). */
-    public boolean create(Order order, String eventData) {
-        return create(order, eventData, null);
+    /** Writes a new order with its order.created event outside any saga (tools, tests, benchmarks). */
+    public boolean create(Order order) {
+        return create(order, OrderEvents.created(order), null);
     }
 
     private String sagaOf(String orderId) {

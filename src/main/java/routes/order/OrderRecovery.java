@@ -49,14 +49,11 @@ public class OrderRecovery {
     }
 
     /**
-     * Whether the payment may hold money: once stock was reserved, the capture may have reached the
-     * provider before the crash even though the order row does not show it.
+     * Whether the saga got past the reservation: then the order holds stock, and its payment may
+     * hold money (the capture may have reached the provider before the crash although the order row
+     * does not show it; the refund asks the provider, so it is safe either way).
      */
-    public boolean mayHoldPayment(@Header(SagaHeaders.ORDER_ID) String orderId) {
-        return orders.find(orderId).map(order -> order.done(SagaStep.INVENTORY_RESERVE)).orElse(false);
-    }
-
-    public boolean holdsStock(@Header(SagaHeaders.ORDER_ID) String orderId) {
+    public boolean reservedStock(@Header(SagaHeaders.ORDER_ID) String orderId) {
         return orders.find(orderId).map(order -> order.done(SagaStep.INVENTORY_RESERVE)).orElse(false);
     }
 }

@@ -25,10 +25,8 @@ public class OrderRecoveryRoute extends RouteBuilder {
         from("direct:order-recover").routeId("order-recover")
                 .description("Compensates one abandoned order: refund, release, cancel")
                 .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost (PENDING past its timeout), compensating")
-                .filter(method(OrderRecovery.class, "mayHoldPayment"))
+                .filter(method(OrderRecovery.class, "reservedStock"))
                     .to("direct:payment-refund").id("recover-payment")
-                .end()
-                .filter(method(OrderRecovery.class, "holdsStock"))
                     .to("direct:inventory-release").id("recover-stock")
                 .end()
                 .to("direct:order-cancel").id("recover-order-row");

@@ -47,7 +47,7 @@ class InventoryDecisionsTest {
         assertThat(change.mark()).isEqualTo(StepMark.DONE);
         assertThat(change.newStatus()).isNull();
         assertThat(change.eventType()).isEqualTo("inventory.reserved");
-        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"quantities\":{\"SKU-1\":5,\"SKU-2\":1}}");
+        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"customerId\":\"customer-1\",\"quantities\":{\"SKU-1\":5,\"SKU-2\":1}}");
         assertThat(change.otherItems()).extracting(TransactWriteItem::update)
                 .extracting(InventoryDecisionsTest::sku, InventoryDecisionsTest::quantity)
                 .containsExactly(tuple("SKU-1", "5"), tuple("SKU-2", "1"));
@@ -105,7 +105,7 @@ class InventoryDecisionsTest {
         assertThat(change.mark()).isEqualTo(StepMark.COMPENSATED);
         assertThat(change.newStatus()).isNull();
         assertThat(change.eventType()).isEqualTo("inventory.released");
-        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"quantities\":{\"SKU-1\":5,\"SKU-2\":1}}");
+        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"customerId\":\"customer-1\",\"quantities\":{\"SKU-1\":5,\"SKU-2\":1}}");
         assertThat(change.otherItems()).extracting(TransactWriteItem::update)
                 .extracting(InventoryDecisionsTest::sku, InventoryDecisionsTest::quantity)
                 .containsExactly(tuple("SKU-1", "5"), tuple("SKU-2", "1"));

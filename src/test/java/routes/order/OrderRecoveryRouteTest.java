@@ -132,7 +132,7 @@ class OrderRecoveryRouteTest {
     private String abandonedOrder(SagaStep... done) {
         String orderId = "order-" + UUID.randomUUID();
         Order order = pendingOrder(orderId).done(done).createdAt(Instant.now().minus(Duration.ofHours(1))).build();
-        assertThat(orders.create(order, "{}")).isTrue();
+        assertThat(orders.create(order)).isTrue();
         return orderId;
     }
 

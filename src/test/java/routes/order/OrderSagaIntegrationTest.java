@@ -216,7 +216,7 @@ class OrderSagaIntegrationTest {
             @Autowired routes.inventory.InventoryReservation inventory, @Autowired routes.payment.PaymentRefund refund,
             @Autowired routes.payment.PaymentCapture capture) {
         String orderId = "early-" + UUID.randomUUID();
-        orders.create(pendingOrder(orderId, java.time.Instant.now()), "{}");
+        orders.create(pendingOrder(orderId, java.time.Instant.now()));
 
         inventory.release(orderId);
         refund.refund(orderId);
@@ -234,7 +234,7 @@ class OrderSagaIntegrationTest {
             @Autowired routes.inventory.InventoryReservation inventory) {
         String orderId = "lost-" + UUID.randomUUID();
         // A saga that died with its JVM after reserving stock: its row is all that is left.
-        orders.create(pendingOrder(orderId, java.time.Instant.now().minusSeconds(60)), "{}");
+        orders.create(pendingOrder(orderId, java.time.Instant.now().minusSeconds(60)));
         inventory.reserve(orderId);
         assertThat(stored.stock(sku)).isEqualTo(new StoredState.Stock(97, 3));
 

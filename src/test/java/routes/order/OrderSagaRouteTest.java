@@ -214,7 +214,7 @@ class OrderSagaRouteTest {
     @Test
     void sagaTimeoutCancelsForTimeoutEvenWhenAStepFinishesWhileTheSagaCompensates() throws Exception {
         Order order = pendingOrder(orderId).done(SagaStep.INVENTORY_RESERVE).createdAt(Instant.now()).build();
-        assertThat(orders.create(order, "{}")).isTrue();
+        assertThat(orders.create(order)).isTrue();
         CountDownLatch timedOut = new CountDownLatch(1);
         CountDownLatch failureRecorded = new CountDownLatch(1);
         // The provider answers the capture as the timeout starts the refund, before the refund claimed the order.

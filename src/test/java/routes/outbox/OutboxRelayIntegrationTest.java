@@ -169,7 +169,7 @@ class OutboxRelayIntegrationTest {
             Instant now = Instant.now();
             orders.create(new Order(orderId, "c-1", List.of(new OrderLine("SKU-1", 1, BigDecimal.ONE)), BigDecimal.ONE,
                     OrderStatus.PENDING, null, 1, List.of(new StepRecord("order-create", "DONE", now)),
-                    Set.of("order-create"), Set.of(), null, "test", now), "{}");
+                    Set.of("order-create"), Set.of(), null, "test", now));
             ids.add(orderId);
         }
         return ids;

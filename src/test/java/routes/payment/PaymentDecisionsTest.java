@@ -69,7 +69,7 @@ class PaymentDecisionsTest {
         assertThat(change.mark()).isEqualTo(StepMark.DONE);
         assertThat(change.newStatus()).isNull();
         assertThat(change.eventType()).isEqualTo("payment.captured");
-        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"amount\":19.98}");
+        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"customerId\":\"customer-1\",\"amount\":19.98}");
         assertThat(change.otherItems()).containsExactly(row);
         assertThat(change.whenOtherItemsRejected().get()).isInstanceOf(IllegalStateException.class);
     }
@@ -84,7 +84,7 @@ class PaymentDecisionsTest {
         assertThat(change.mark()).isEqualTo(StepMark.NONE);
         assertThat(change.reason()).isEqualTo(PaymentDeclinedException.REASON).isEqualTo("PAYMENT_DECLINED");
         assertThat(change.eventType()).isEqualTo("payment.declined");
-        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"amount\":19.98}");
+        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"customerId\":\"customer-1\",\"amount\":19.98}");
 
         Order declined = committed(order, change);
         assertThat(PaymentDecisions.recordDecline(declined)).isInstanceOf(StepDecision.AlreadyApplied.class);
@@ -126,7 +126,7 @@ class PaymentDecisionsTest {
         assertThat(change.mark()).isEqualTo(StepMark.NONE);
         assertThat(change.history()).isEqualTo("COMPENSATED");
         assertThat(change.eventType()).isEqualTo("payment.refunded");
-        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"amount\":19.98}");
+        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"customerId\":\"customer-1\",\"amount\":19.98}");
         assertThat(change.otherItems()).containsExactly(row);
         assertThat(change.whenOtherItemsRejected().get()).isInstanceOf(PaymentDecisions.StaleLedgerException.class);
     }
@@ -175,7 +175,7 @@ class PaymentDecisionsTest {
         assertThat(change.mark()).isEqualTo(StepMark.NONE);
         assertThat(change.history()).isEqualTo(PaymentDecisions.LATE_CAPTURE_REFUNDED);
         assertThat(change.eventType()).isEqualTo("payment.refunded");
-        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"amount\":19.98}");
+        assertThat(change.eventData()).isEqualTo("{\"orderId\":\"o-1\",\"customerId\":\"customer-1\",\"amount\":19.98}");
         assertThat(change.otherItems()).containsExactly(row);
 
         Order recorded = committed(claimed, change);
