@@ -21,7 +21,8 @@ public class OutboxRelayRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("master:outbox-relay:aws2-ddbstream:{{app.resources.outbox-table}}?delay={{app.outbox.stream-poll-delay}}")
+        from("master:outbox-relay:aws2-ddbstream:{{app.resources.outbox-table}}?delay={{app.outbox.stream-poll-delay}}"
+                + "&pollStrategy=#outboxStreamRecovery")
                 .routeId("outbox-relay")
                 .description("Reads new outbox events from the table's stream and batches them for SNS")
                 .filter(not(method(OutboxStreamRecords.class, "isNewEvent")))

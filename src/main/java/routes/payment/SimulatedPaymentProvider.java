@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import routes.aws.resources.ResourceNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,8 +29,6 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     public static final String DECLINED = "tok_declined";
     public static final String FLAKY = "tok_flaky";
     public static final String TIMEOUT = "tok_timeout";
-
-    private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentProvider.class);
 
     private final DynamoDbClient dynamoDb;
     private final String table;

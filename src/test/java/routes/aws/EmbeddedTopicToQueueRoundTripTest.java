@@ -1,5 +1,9 @@
 package routes.aws;
 
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import routes.support.EmbeddedAwsTest;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -9,8 +13,26 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @EmbeddedAwsTest
 class EmbeddedTopicToQueueRoundTripTest extends TopicToQueueRoundTrips {
 
+    static final List<String> CONSUMERS = List.of("notification-send", "order-view-update");
+
     @Autowired SnsClient sns;
     @Autowired SqsClient sqs;
+    @Autowired CamelContext camel;
+
+    // The application's consumers would take (and dead-letter) these test messages first.
+    @BeforeEach
+    void pauseTheConsumers() throws Exception {
+        for (String route : CONSUMERS) {
+            camel.getRouteController().stopRoute(route);
+        }
+    }
+
+    @AfterEach
+    void resumeTheConsumers() throws Exception {
+        for (String route : CONSUMERS) {
+            camel.getRouteController().startRoute(route);
+        }
+    }
 
     @Override
     protected SnsClient sns() {

@@ -161,6 +161,24 @@ class OutboxRelayIntegrationTest {
         });
     }
 
+    @Test
+    void aLostStreamPositionRestartsTheRelayAndTheStreamPathResumes(@Autowired OutboxStreamRecovery recovery) {
+        double byStream = meters.counter("outbox.events.published", "path", "stream").count();
+
+        recovery.rollback(null, null, 1,
+                software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException.builder().message("trimmed").build());
+
+        // Restarted: the route's consumer is new, and a new event comes through the stream again.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String orderId = commitOrders(1).get(0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                drain();
+                return correlationIds().contains(orderId);
+            });
+            assertThat(meters.counter("outbox.events.published", "path", "stream").count()).isGreaterThan(byStream);
+        });
+    }
+
     /** Orders written straight through the saga log, each with its order.created event, no saga run. */
     private List<String> commitOrders(int count) {
         List<String> ids = new ArrayList<>();

@@ -1,0 +1,83 @@
+package routes.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+
+/**
+ * The outbox stream consumer's poll strategy. Camel 4.17's consumer keeps polling with a shard
+ * iterator the stream has trimmed away (TrimmedDataAccessException) or let expire, failing every
+ * poll from then on. This restarts the relay route, which starts reading again from the latest
+ * record; the sweeper publishes whatever was written in between.
+ */
+@Component("outboxStreamRecovery")
+public class OutboxStreamRecovery implements PollingConsumerPollStrategy {
+
+    static final String RELAY_ROUTE = "outbox-relay";
+    private static final Logger log = LoggerFactory.getLogger(OutboxStreamRecovery.class);
+    private static final Duration QUIET_TIME = Duration.ofSeconds(10);
+
+    private final CamelContext camel;
+    private final Clock clock;
+    private final AtomicReference<Instant> lastRestart = new AtomicReference<>(Instant.EPOCH);
+
+    public OutboxStreamRecovery(@Lazy CamelContext camel, Clock clock) {
+        this.camel = camel;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        return true;
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        // nothing to do after a good poll
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        if (positionLost(cause)) {
+            Instant now = clock.instant();
+            Instant previous = lastRestart.get();
+            if (now.isAfter(previous.plus(QUIET_TIME)) && lastRestart.compareAndSet(previous, now)) {
+                log.warn("Outbox stream position lost ({}); restarting {} from the latest record, the sweeper covers the gap",
+                        cause.getClass().getSimpleName(), RELAY_ROUTE);
+                // Not from the polling thread itself: stopping the route waits for that thread.
+                camel.getExecutorServiceManager().newSingleThreadExecutor(this, "outbox-stream-restart")
+                        .execute(this::restartRelay);
+            }
+        }
+        return false;
+    }
+
+    static boolean positionLost(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TrimmedDataAccessException || t instanceof ExpiredIteratorException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void restartRelay() {
+        try {
+            camel.getRouteController().stopRoute(RELAY_ROUTE);
+            camel.getRouteController().startRoute(RELAY_ROUTE);
+        } catch (Exception e) {
+            log.error("Could not restart {}: {}", RELAY_ROUTE, e.toString());
+        }
+    }
+}
