@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import routes.support.FauxqsProcess;
-import routes.support.LocalAwsClients;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -13,31 +12,25 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class FauxqsTopicToQueueRoundTripTest extends TopicToQueueRoundTrips {
 
     private FauxqsProcess fauxqs;
-    private SnsClient sns;
-    private SqsClient sqs;
 
     @BeforeAll
     void startFauxqs() {
         fauxqs = FauxqsProcess.start();
-        sns = LocalAwsClients.sns(fauxqs.endpoint());
-        sqs = LocalAwsClients.sqs(fauxqs.endpoint());
-        createMessaging(sns, sqs);
+        createMessaging(fauxqs.sns(), fauxqs.sqs());
     }
 
     @AfterAll
     void stopFauxqs() {
-        sns.close();
-        sqs.close();
         fauxqs.close();
     }
 
     @Override
     protected SnsClient sns() {
-        return sns;
+        return fauxqs.sns();
     }
 
     @Override
     protected SqsClient sqs() {
-        return sqs;
+        return fauxqs.sqs();
     }
 }

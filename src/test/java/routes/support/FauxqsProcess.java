@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Runs the third-party SNS/SQS emulator fauxqs (pinned in src/test/fauxqs/package-lock.json) as a
@@ -34,6 +36,8 @@ public final class FauxqsProcess implements AutoCloseable {
     private final URI endpoint;
     private final Path logFile;
     private final Thread killOnExit;
+    private SnsClient sns;
+    private SqsClient sqs;
 
     private FauxqsProcess(Process process, URI endpoint, Path logFile) {
         this.process = process;
@@ -71,8 +75,30 @@ public final class FauxqsProcess implements AutoCloseable {
         return endpoint;
     }
 
+    /** An SNS client on this fauxqs, closed with it. */
+    public synchronized SnsClient sns() {
+        if (sns == null) {
+            sns = LocalAwsClients.sns(endpoint);
+        }
+        return sns;
+    }
+
+    /** An SQS client on this fauxqs, closed with it. */
+    public synchronized SqsClient sqs() {
+        if (sqs == null) {
+            sqs = LocalAwsClients.sqs(endpoint);
+        }
+        return sqs;
+    }
+
     @Override
     public void close() {
+        if (sns != null) {
+            sns.close();
+        }
+        if (sqs != null) {
+            sqs.close();
+        }
         stop();
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);

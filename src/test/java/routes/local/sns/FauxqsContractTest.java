@@ -1,7 +1,6 @@
 package routes.local.sns;
 
 import routes.support.FauxqsProcess;
-import routes.support.LocalAwsClients;
 
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -13,24 +12,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class FauxqsContractTest extends SnsSqsContract {
 
     private FauxqsProcess fauxqs;
-    private SnsClient sns;
-    private SqsClient sqs;
 
     @BeforeAll
     void startFauxqs() {
         fauxqs = FauxqsProcess.start();
-        sns = LocalAwsClients.sns(fauxqs.endpoint());
-        sqs = LocalAwsClients.sqs(fauxqs.endpoint());
     }
 
     @AfterAll
     void stopFauxqs() {
-        if (sns != null) {
-            sns.close();
-        }
-        if (sqs != null) {
-            sqs.close();
-        }
         if (fauxqs != null) {
             fauxqs.close();
         }
@@ -48,11 +37,11 @@ class FauxqsContractTest extends SnsSqsContract {
 
     @Override
     protected SnsClient sns() {
-        return sns;
+        return fauxqs.sns();
     }
 
     @Override
     protected SqsClient sqs() {
-        return sqs;
+        return fauxqs.sqs();
     }
 }
