@@ -13,7 +13,8 @@ public class OrderRecoveryRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:order-recovery?delay={{app.saga.recovery-interval}}&period={{app.saga.recovery-interval}}")
+        // One instance recovers at a time (the leader of "order-recovery"), so instances do not race.
+        from("master:order-recovery:timer:order-recovery?delay={{app.saga.recovery-interval}}&period={{app.saga.recovery-interval}}")
                 .routeId("order-recovery")
                 .description("Finds orders left PENDING past the saga timeout: their saga died with a JVM")
                 .bean(OrderRecovery.class, "abandonedOrders").id("find-abandoned-orders")
