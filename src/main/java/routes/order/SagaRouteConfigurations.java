@@ -19,7 +19,8 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(SAGA_STEP)
-                // The saga route logs the failure that makes it compensate; no stack trace per step here.
+                // The saga route logs the failure that makes it compensate, once, without a stack
+                // trace: neither the step's error handler nor its transient clause logs it again.
                 .errorHandler(defaultErrorHandler().logExhausted(false))
                 .onException(Exception.class)
                 .onWhen(exchange -> TransientFailures.isTransient(exchange.getException()))
@@ -30,7 +31,6 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
                 .useCollisionAvoidance()
                 .maximumRedeliveryDelay("{{app.saga.step-retry-max-delay}}")
                 .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                // The saga route logs the failure that makes it compensate, once, without a stack trace.
                 .logExhausted(false)
                 .onRedelivery(exchange -> log.warn("Order {}: retrying {} (attempt {}) after {}",
                         exchange.getMessage().getHeader(SagaHeaders.ORDER_ID),
