@@ -49,10 +49,6 @@ public class OutboxMetrics {
         pending.set(count);
     }
 
-    public Timer lag() {
-        return lag;
-    }
-
     private Counter published(String path) {
         return Counter.builder("outbox.events.published")
                 .description("Outbox events published to SNS (the sweeper's count is its republishes)")
