@@ -1,0 +1,11 @@
+package routes.local.dynamodb.expr;
+
+import java.util.Map;
+import routes.local.dynamodb.value.Value;
+
+/** A parsed ConditionExpression or FilterExpression. */
+public interface Condition {
+
+    /** True when the item (possibly empty: no such item) satisfies the condition. */
+    boolean test(Map<String, Value> item);
+}
