@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One DynamoDB attribute value, immutable. Numbers are held normalised (see {@link Numbers});
@@ -69,8 +68,9 @@ public sealed interface Value {
     /** A number set; members are normalised, so {@code 1} and {@code 1.0} are one member. */
     record NS(Set<BigDecimal> values) implements Value {
         public NS {
-            values = Collections.unmodifiableSet(values.stream().map(Numbers::normalise)
-                    .collect(Collectors.toCollection(LinkedHashSet::new)));
+            Set<BigDecimal> normalised = new LinkedHashSet<>();
+            values.forEach(n -> normalised.add(Numbers.normalise(n)));
+            values = Collections.unmodifiableSet(normalised);
         }
         public Type type() { return Type.NS; }
     }
