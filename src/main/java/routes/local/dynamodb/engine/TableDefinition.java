@@ -32,6 +32,12 @@ public record TableDefinition(
         localIndexes = List.copyOf(localIndexes);
     }
 
+    /** The ARN of the table's latest stream (DescribeTable's LatestStreamArn), or null without one. */
+    public String streamArn(String region, String accountId) {
+        return streamLabel == null ? null
+                : "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + name + "/stream/" + streamLabel;
+    }
+
     /** Partition key name and, for a composite key, sort key name (else null). */
     public record KeySchema(String partitionKey, String sortKey) {}
 
