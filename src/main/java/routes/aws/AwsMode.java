@@ -2,7 +2,7 @@ package routes.aws;
 
 /** Where the application's AWS clients point: chosen with {@code app.aws.mode}. */
 public enum AwsMode {
-    /** DynamoDB Local, ElasticMQ and the SNS stand-in run inside this JVM (the default). */
+    /** The project's DynamoDB emulator, ElasticMQ and the SNS stand-in run inside this JVM (the default). */
     EMBEDDED,
     /** Nothing embedded: every client uses {@code app.aws.endpoint} (LocalStack, fauxqs, another instance). */
     ENDPOINT,

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code app.local.*}: the in-JVM emulators of the embedded mode.
  *
- * @param dataDir where DynamoDB Local, ElasticMQ and the SNS stand-in keep their state; unset keeps
+ * @param dataDir where the DynamoDB emulator, ElasticMQ and the SNS stand-in keep their state; unset keeps
  *                everything in memory
  */
 @Validated

@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * Reads the outbox table's stream records. Only an INSERT is a new event: a MODIFY is the relay's
- * own "published" mark, a REMOVE (or a TTL expiry, which DynamoDB Local names EXPIRE or leaves
- * unnamed) is housekeeping. Those are counted and skipped, never failed.
+ * own "published" mark, a REMOVE (a TTL expiry too: DynamoDB reports it as a REMOVE by the service
+ * identity) is housekeeping. Those are counted and skipped, never failed.
  */
 @Component
 public class OutboxStreamRecords {

@@ -21,7 +21,7 @@ import routes.aws.resources.ResourceNames;
 import routes.support.EmbeddedAwsTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The DynamoDB inbox on DynamoDB Local: claim, complete, release, take over, race. */
+/** The DynamoDB inbox on the embedded DynamoDB: claim, complete, release, take over, race. */
 @EmbeddedAwsTest
 class InboxRepositoryTest {
 

@@ -30,7 +30,7 @@ import routes.support.StoredState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The order saga end to end: HTTP in, the real routes, DynamoDB Local underneath. */
+/** The order saga end to end: HTTP in, the real routes, the embedded DynamoDB underneath. */
 @EmbeddedAwsTest
 class OrderSagaIntegrationTest {
 
