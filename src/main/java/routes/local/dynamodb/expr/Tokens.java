@@ -56,6 +56,7 @@ final class Tokens {
         int last = Math.min(i, count - 1);
         int from = start(Math.max(last - 1, 0));
         int to = end(Math.min(last + 1, count - 1));
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) to--; // EOF sits after trailing blanks
         return text.substring(from, Math.max(from, to));
     }
 
