@@ -2,7 +2,7 @@ package routes.local.dynamodb.streams;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import routes.local.dynamodb.api.DynamoDbException;
@@ -12,7 +12,7 @@ final class StreamErrors {
 
     /** How AWS prints times in ExpiredIteratorException, e.g. "Thu Jul 02 12:57:57 UTC 2015". */
     private static final DateTimeFormatter AWS_TIME =
-            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US).withZone(ZoneId.of("UTC"));
 
     private StreamErrors() {}
 

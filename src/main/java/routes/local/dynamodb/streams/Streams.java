@@ -140,6 +140,8 @@ public final class Streams implements CommitListener {
         byArn.remove(arn);
         byArn.put(arn, stream);
         enabledByTable.put(table.name(), stream);
+        // A new stream has its first shard open at once (DescribeStream shows it before any write).
+        stream.shardFor(at, settings.shardRollover(), () -> ++lastSequenceNumber);
     }
 
     private void disable(String tableName, Instant at) {
