@@ -101,6 +101,15 @@ final class FakeDatabase implements ReplayTarget {
         }
     }
 
+    List<Map<String, Value>> items(String table) {
+        lock.readLock().lock();
+        try {
+            return new ArrayList<>(items.getOrDefault(table, Map.of()).values());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     int itemCount(String table) {
         lock.readLock().lock();
         try {
