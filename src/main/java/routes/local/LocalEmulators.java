@@ -7,6 +7,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.aws.AwsEndpoints;
+import routes.local.dynamodb.DynamoDbEmulator;
+import routes.local.dynamodb.DynamoDbEmulatorSettings;
 import routes.local.sns.SnsStandIn;
 import routes.local.sns.SnsStandInSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * DynamoDB Local, ElasticMQ and the SNS stand-in (which delivers into ElasticMQ), started together
+ * The DynamoDB emulator, ElasticMQ and the SNS stand-in (which delivers into ElasticMQ), started together
  * and stopped in reverse order. One of them can be stopped and started again to see how the
  * application behaves while a service is away (health, relay catch-up).
  */
@@ -69,7 +71,7 @@ public final class LocalEmulators implements AutoCloseable {
     }
 
     /**
-     * Starts one emulator. In memory, a restarted DynamoDB Local or ElasticMQ starts empty; the SNS
+     * Starts one emulator. In memory, a restarted DynamoDB emulator or ElasticMQ starts empty; the SNS
      * stand-in keeps its topics and subscriptions.
      */
     public synchronized void start(Emulator emulator) {
@@ -78,7 +80,7 @@ public final class LocalEmulators implements AutoCloseable {
         }
         try {
             running.put(emulator, switch (emulator) {
-                case DYNAMODB -> DynamoDbLocalServer.start(local.host(), local.dynamodbPort(), local.dataDir());
+                case DYNAMODB -> DynamoDbEmulator.start(dynamoDbSettings());
                 case SQS -> ElasticMqServer.start(local.host(), local.sqsPort(), region, local.accountId(), local.dataDir());
                 case SNS -> {
                     sns.start();
@@ -90,6 +92,14 @@ public final class LocalEmulators implements AutoCloseable {
                     + " (ports: DynamoDB " + local.dynamodbPort() + ", SQS " + local.sqsPort() + ", SNS "
                     + local.snsPort() + "; change them with app.local.*-port): " + e.getMessage(), e);
         }
+    }
+
+    // Host, region and account come from app.local like the other emulators; the stream timings keep their defaults.
+    private DynamoDbEmulatorSettings dynamoDbSettings() {
+        DynamoDbEmulatorSettings defaults = DynamoDbEmulatorSettings.defaults();
+        return new DynamoDbEmulatorSettings(local.host(), local.dynamodbPort(), region, local.accountId(),
+                local.dataDir() == null ? null : local.dataDir().resolve("dynamodb"), defaults.shardRollover(),
+                defaults.streamRetention(), defaults.iteratorLifetime(), defaults.ttlInterval());
     }
 
     public synchronized void stop(Emulator emulator) {
