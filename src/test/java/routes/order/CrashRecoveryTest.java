@@ -45,10 +45,11 @@ class CrashRecoveryTest {
     @Test
     void everySagaInterruptedByKillEndsConfirmedOrCancelledWithStockAndPaymentsConsistent() throws Exception {
         ApplicationProcess.Ports ports = ApplicationProcess.Ports.free();
-        String[] settings = {"--app.local.data-dir=" + dir.resolve("data"), "--app.saga.timeout=4s",
+        String[] settings = {"--app.local.data-dir=" + dir.resolve("data"), "--app.saga.timeout=8s",
                 "--app.saga.recovery-grace=2s", "--app.saga.recovery-interval=1s",
-                // A slow provider keeps sagas in flight when the JVM dies.
-                "--app.payment.latency=1500ms"};
+                // A slow provider keeps sagas in flight when the JVM dies, even on a busy machine
+                // (the kill lands within seconds of the fourth reservation).
+                "--app.payment.latency=5000ms"};
         List<String> orderIds = new ArrayList<>();
         try (ApplicationProcess app = ApplicationProcess.start(ports, dir.resolve("run-1.log"), settings)) {
             subscribeTestQueue(ports);

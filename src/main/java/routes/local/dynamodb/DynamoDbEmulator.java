@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.local.dynamodb.api.Action;
-import routes.local.dynamodb.engine.CommitListener;
 import routes.local.dynamodb.engine.Database;
 import routes.local.dynamodb.engine.DynamoDbActions;
 import routes.local.dynamodb.engine.TimeToLiveReaper;
+import routes.local.dynamodb.durability.DurableLog;
+import routes.local.dynamodb.durability.ReplayTarget;
+import routes.local.dynamodb.engine.Commit;
+import routes.local.dynamodb.streams.Streams;
 import routes.local.dynamodb.http.DynamoDbHttpServer;
 
 /**
@@ -39,12 +43,15 @@ public final class DynamoDbEmulator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Database database = new Database(clock);
         Map<String, Action> actions = new HashMap<>();
-        List<CommitListener> listeners = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         DynamoDbActions.register(database, settings.region(), settings.accountId(), actions);
-        // Extension point: streams add their listener and actions (ListStreams, DescribeStream,
-        // GetShardIterator, GetRecords) here; the durable log replays into the database, then listens.
-        listeners.forEach(database::addListener);
+        Streams streams = new Streams(settings, clock);
+        streams.register(actions);
+        // Recovery replays the data directory into both before anything listens or serves.
+        DurableLog durableLog = DurableLog.recover(settings, replayTarget(database), streams);
+        resources.add(durableLog);
+        database.addListener(streams);
+        database.addListener(durableLog);
         resources.add(new TimeToLiveReaper(database, clock, settings.ttlInterval()));
         DynamoDbHttpServer server;
         try {
@@ -55,6 +62,15 @@ public final class DynamoDbEmulator implements AutoCloseable {
         }
         log.info("DynamoDB emulator (local development only) listening on {}", server.endpoint());
         return new DynamoDbEmulator(database, resources, server);
+    }
+
+    // The durability package sees only what recovery and snapshots need of the database.
+    private static ReplayTarget replayTarget(Database database) {
+        return new ReplayTarget() {
+            @Override public void replay(Commit commit) { database.replay(commit); }
+            @Override public List<Commit> snapshot() { return database.snapshot(); }
+            @Override public <T> T exclusively(Supplier<T> work) { return database.exclusively(work); }
+        };
     }
 
     /** Where DynamoDbClient.endpointOverride (and DynamoDbStreamsClient's) should point. */
