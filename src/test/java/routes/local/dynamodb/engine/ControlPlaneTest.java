@@ -90,9 +90,10 @@ class ControlPlaneTest {
                 .hasMessageContaining("ReadCapacityUnits and WriteCapacityUnits must both be specified");
         String name = EmulatorClients.uniqueName("prov");
         dynamo.createTable(b -> b.tableName(name).attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("pk"))
-                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
-        assertThat(dynamo.describeTable(b -> b.tableName(name)).table().billingModeSummary().billingMode())
-                .isEqualTo(BillingMode.PROVISIONED);
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(7L)));
+        TableDescription table = dynamo.describeTable(b -> b.tableName(name)).table();
+        assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
+        assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
     }
 
     @Test
