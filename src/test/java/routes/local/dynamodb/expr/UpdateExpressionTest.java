@@ -160,6 +160,12 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void removeThroughAMissingMapIsInvalidButAMissingLeafIsFine() {
+        assertThat(applyError("REMOVE absent.deep")).isEqualTo("The document path provided in the update expression is invalid for update");
+        assertThat(apply("REMOVE address.absent, parts[9]").item()).isEqualTo(ITEM);
+    }
+
+    @Test
     void addSumsNumbersUnitesSetsAndCreatesMissingAttributes() {
         Map<String, Value> updated = applied("ADD qty :n, tags :t, sizes :s, bins :b, fresh :n, newset :t",
                 ":n", n(2), ":t", ss("green", "red"), ":s", ns("3"), ":b", bs(b(3)));
