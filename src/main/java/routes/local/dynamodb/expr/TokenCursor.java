@@ -1,5 +1,6 @@
 package routes.local.dynamodb.expr;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import routes.local.dynamodb.api.DynamoDbException;
@@ -18,6 +19,8 @@ final class TokenCursor {
         UNDEFINED_NAME, UNDEFINED_VALUE, OPERAND_COUNT, DISTINCT_OPERANDS, PATH_OVERLAP, OPERAND_TYPE
     }
 
+    /** Developer Guide, "Service, account, and table quotas": an expression string holds at most 4 KB. */
+    private static final int MAX_EXPRESSION_BYTES = 4096;
     /** Deeper paths are rejected (Developer Guide, "Service, account, and table quotas": nesting 32 levels). */
     private static final int MAX_NESTING = 32;
 
@@ -29,10 +32,17 @@ final class TokenCursor {
     private String problemMessage;
 
     TokenCursor(String text, ExpressionKind kind, ExpressionAttributes attributes) {
+        if (text.isEmpty()) throw kind.invalid("The expression can not be empty;");
+        // a char takes at most 3 UTF-8 bytes, so only long texts need counting
+        if (text.length() * 3 > MAX_EXPRESSION_BYTES) {
+            int size = text.getBytes(StandardCharsets.UTF_8).length;
+            if (size > MAX_EXPRESSION_BYTES) {
+                throw kind.invalid("Expression size has exceeded the maximum allowed size; expression size: " + size);
+            }
+        }
         this.tokens = Tokens.of(text);
         this.kind = kind;
         this.attributes = attributes;
-        if (text.isEmpty()) throw kind.invalid("The expression can not be empty;");
     }
 
     TokenKind peek() { return tokens.kind(position); }

@@ -297,6 +297,15 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void anExpressionOfMoreThanFourKilobytesIsRejected() {
+        // Developer Guide, "Service, account, and table quotas": expression parameters are at most 4 KB
+        String longName = "a".repeat(4090);
+        assertThat(test(longName + " = :v", ":v", n(1))).isFalse();
+        assertThat(error(longName + "xy = :v", ":v", n(1))).isEqualTo(
+                "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097");
+    }
+
+    @Test
     void filterExpressionsNameTheirParameterInErrors() {
         assertThatThrownBy(() -> Expressions.filter("a-b", ExpressionAttributes.none()))
                 .hasMessage("Invalid FilterExpression: Syntax error; token: \"-\", near: \"a-b\"");
