@@ -94,6 +94,7 @@ class DurableLogTest {
             }
             for (Future<?> w : writers) w.get();
             pool.shutdown();
+            assertThat(node.log.fsyncs()).as("one fsync covers commits that waited together").isLessThan(threads * perThread);
         }
 
         try (Node reopened = new Node(Long.MAX_VALUE)) {
