@@ -176,6 +176,31 @@ class DurableLogTest {
     }
 
     @Test
+    void snapshotsTakenWhileManyThreadsWriteLoseNothing() throws Exception {
+        Object state;
+        try (Node node = new Node(8 * 1024)) {
+            node.database.commit(new Commit.TableCreated(Commits.AT, Commits.table("orders", true)));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String writer = "w" + t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) node.database.commit(Commits.put("orders", writer, i, i));
+                }));
+            }
+            for (Future<?> w : writers) w.get();
+            pool.shutdown();
+            state = node.database.state();
+        }
+        assertThat(listing("snapshot-")).hasSize(1);
+
+        try (Node reopened = new Node(8 * 1024)) {
+            assertThat(reopened.database.itemCount("orders")).isEqualTo(1200);
+            assertThat(reopened.database.state()).isEqualTo(state);
+        }
+    }
+
+    @Test
     void aSnapshotTakenJustBeforeACrashIsNotNeededToRecover() throws IOException {
         Object state;
         try (Node node = new Node(Long.MAX_VALUE)) {
