@@ -142,13 +142,9 @@ final class Request {
             }
             return null;
         }
-        if (names != null && names.isEmpty()) {
-            throw DynamoDbException.validation("ExpressionAttributeNames must not be empty");
-        }
-        if (values != null && values.isEmpty()) {
-            throw DynamoDbException.validation("ExpressionAttributeValues must not be empty");
-        }
-        return new ExpressionAttributes(names == null ? Map.of() : names, values == null ? Map.of() : values);
+        ExpressionAttributes attributes = new ExpressionAttributes(names, values);
+        attributes.requireWellFormed();
+        return attributes;
     }
 
     Condition condition(String member, ExpressionAttributes attributes) {

@@ -272,7 +272,7 @@ class ConditionExpressionTest {
     @Test
     void syntaxErrorsQuoteTheTokenAndWhatSurroundsIt() {
         assertThat(error("a-b")).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"-\", near: \"a-b\"");
-        assertThat(error("attribute_exists(pk) AND NOT #x", attributes(titles("#x", "x"))))
+        assertThat(error("attribute_exists(pk) AND NOT #x", attributes(names("#x", "x"))))
                 .isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"#x\"");
         assertThat(error("qty = ")).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"=\"");
         assertThat(error("qty = :v AND", ":v", n(1))).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"");
@@ -286,7 +286,7 @@ class ConditionExpressionTest {
     void namesWithOtherCharactersNeedAPlaceholder() {
         assertThat(error("order-id = :v", ":v", n(1))).isEqualTo("Invalid ConditionExpression: Syntax error; token: \"-\", near: \"order-id\"");
         assertThat(error("1st = :v", ":v", n(1))).startsWith("Invalid ConditionExpression: Syntax error; token: \"1\"");
-        Condition dotted = Expressions.condition("#k = :v", attributes(titles("#k", "order.id"), ":v", n(1)));
+        Condition dotted = Expressions.condition("#k = :v", attributes(names("#k", "order.id"), ":v", n(1)));
         assertThat(dotted.test(item("order.id", n(1)))).isTrue();
         assertThat(dotted.test(item("order", map("id", n(1))))).isFalse();
     }
@@ -314,7 +314,7 @@ class ConditionExpressionTest {
 
     @Test
     void placeholdersResolveAndUndefinedOnesAreRejected() {
-        ExpressionAttributes attributes = attributes(titles("#q", "qty", "#i", "address"), ":v", n(5));
+        ExpressionAttributes attributes = attributes(names("#q", "qty", "#i", "address"), ":v", n(5));
         assertThat(Expressions.condition("#q = :v AND attribute_exists(#i.city)", attributes).test(ITEM)).isTrue();
         assertThat(error("#x = :v", ":v", n(1))).isEqualTo(
                 "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #x");
@@ -324,7 +324,7 @@ class ConditionExpressionTest {
 
     @Test
     void toStringShowsWhatPlaceholdersStandFor() {
-        Condition condition = Expressions.condition("attribute_not_exists(pk) AND #v = :v", attributes(titles("#v", "version"), ":v", n(3)));
+        Condition condition = Expressions.condition("attribute_not_exists(pk) AND #v = :v", attributes(names("#v", "version"), ":v", n(3)));
         assertThat(condition.toString()).isEqualTo("Condition[attribute_not_exists(pk) AND #v(version) = :v(N(3))]");
     }
 }
