@@ -142,8 +142,8 @@ public class DdbBench {
                         : "NOT met");
         double ceiling = results.get(Operation.CEILING + "|1").medianRate();
         if (ceiling < 10 * DYNAMODB_LOCAL_HIGH) {
-            System.out.printf("note: the ceiling itself (SDK + HTTP, no DynamoDB work) made %.0f calls/s single-threaded in "
-                    + "this run, so no server could reach %d/s here; compare PutItem with the ceiling (x ceiling column).%n",
+            System.out.printf("note: the ceiling itself (SDK + HTTP, no DynamoDB work) made %.0f calls/s single-threaded,"
+                    + " so %d/s was out of any server's reach in this run; read the x ceiling column instead.%n",
                     ceiling, 10 * DYNAMODB_LOCAL_HIGH);
         }
         System.out.println("load average at the end (1, 5, 15 min): " + loadAverage());

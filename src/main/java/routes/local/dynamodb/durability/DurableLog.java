@@ -115,6 +115,11 @@ public final class DurableLog implements CommitListener, AutoCloseable {
         }
     }
 
+    /** Fsyncs so far (0 in memory). */
+    long fsyncs() {
+        return writer == null ? 0 : writer.fsyncs();
+    }
+
     @Override
     public void close() {
         if (writer == null) return;

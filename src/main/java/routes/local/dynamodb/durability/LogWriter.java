@@ -28,6 +28,7 @@ final class LogWriter implements AutoCloseable {
     private long durable;
     private boolean flushing;
     private IOException failure;
+    private long fsyncs;
 
     /** Continues the segment starting at {@code segmentStart}, whose intact content ends at {@code position}. */
     LogWriter(DataDirectory directory, long segmentStart, long position) throws IOException {
@@ -59,6 +60,16 @@ final class LogWriter implements AutoCloseable {
         lock.lock();
         try {
             return appended - segmentStart;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many fsyncs the log has made: fewer than commits when group commit batches them. */
+    long fsyncs() {
+        lock.lock();
+        try {
+            return fsyncs;
         } finally {
             lock.unlock();
         }
@@ -139,6 +150,7 @@ final class LogWriter implements AutoCloseable {
             lock.lock();
         }
         flushing = false;
+        fsyncs++;
         if (error != null) failure = error; else durable = target;
         flushed.signalAll();
     }

@@ -107,17 +107,9 @@ final class ReadActions {
                 }
                 full = !page.offer(new KeyedItems.Entry(keyCondition.partitionKeyValue(), next.getKey(), next.getValue()));
             }
-            return page.response(full && hasMatch(it, range), request, reading.consistent());
+            // Like AWS, a page cut short by Limit or size carries LastEvaluatedKey even when nothing follows.
+            return page.response(full, request, reading.consistent());
         });
-    }
-
-    private static boolean hasMatch(Iterator<Map.Entry<EntryKey, Map<String, Value>>> rest, SortRange range) {
-        while (rest.hasNext()) {
-            if (range.matches(rest.next().getKey().sort())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     ObjectNode scan(JsonNode json) {
@@ -140,11 +132,7 @@ final class ReadActions {
                     full = !page.offer(next);
                 }
             }
-            boolean more = false;
-            while (full && !more && it.hasNext()) {
-                more = inSegment.test(it.next().partition());
-            }
-            return page.response(more, request, reading.consistent());
+            return page.response(full, request, reading.consistent());
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import routes.local.dynamodb.api.DynamoDbException;
 import routes.local.dynamodb.expr.Condition;
 import routes.local.dynamodb.expr.ExpressionAttributes;
@@ -18,6 +19,8 @@ import routes.local.dynamodb.value.ValueJson;
  * validation wording: a required member missing is "1 validation error detected" as AWS says it.
  */
 final class Request {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
     private final JsonNode json;
 
@@ -63,7 +66,7 @@ final class Request {
 
     String tableName() {
         String name = requiredString("TableName", "tableName");
-        if (name.length() < 3 || name.length() > 255 || !name.matches("[a-zA-Z0-9_.-]+")) {
+        if (!TABLE_NAME.matcher(name).matches()) {
             throw DynamoDbException.validation("1 validation error detected: Value '" + name + "' at 'tableName' failed to "
                     + "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
         }

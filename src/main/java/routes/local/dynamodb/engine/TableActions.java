@@ -83,6 +83,7 @@ final class TableActions {
             TableDefinition definition = new TableDefinition(name, attributeTypes, key, globals, locals, billingMode, stream,
                     stream == null ? null : STREAM_LABEL.format(now), null, now);
             changes.control(new Commit.TableCreated(now, definition));
+            rememberThroughput(name, request);
             return null;
         });
         response.set("TableDescription", database.read(tables -> descriptions.describe(tables.table(name), "ACTIVE")));
@@ -164,11 +165,19 @@ final class TableActions {
                 next = updateIndexes(next, newTypes, indexUpdates);
             }
             changes.control(new Commit.TableUpdated(changes.now(), next));
+            rememberThroughput(name, request);
             return null;
         });
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.set("TableDescription", database.read(tables -> descriptions.describe(tables.table(name), "ACTIVE")));
         return response;
+    }
+
+    private void rememberThroughput(String table, Request request) {
+        JsonNode throughput = request.member("ProvisionedThroughput");
+        if (throughput != null) {
+            descriptions.provisioned(table, throughput.path("ReadCapacityUnits").asLong(), throughput.path("WriteCapacityUnits").asLong());
+        }
     }
 
     private static TableDefinition updateStream(TableDefinition definition, JsonNode spec, Instant now) {

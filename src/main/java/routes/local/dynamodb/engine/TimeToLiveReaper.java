@@ -47,28 +47,44 @@ public final class TimeToLiveReaper implements AutoCloseable {
         }
     }
 
-    /** One pass over every table with TTL enabled. */
+    /** One pass over every table with TTL enabled: found under the read lock, deleted under the write lock. */
     public void reap() {
-        List<String> tables = database.read(Tables::names);
-        for (String name : tables) {
+        for (String name : database.read(Tables::names)) {
+            List<Map<String, Value>> candidates = database.read(tables -> expired(tables.find(name)));
+            if (candidates.isEmpty()) {
+                continue;
+            }
             database.write(changes -> {
                 Table table = changes.find(name);
-                String attribute = table == null ? null : table.definition().ttlAttribute();
-                if (attribute == null) {
-                    return null;
-                }
-                BigDecimal now = BigDecimal.valueOf(clock.millis()).movePointLeft(3);
-                List<Map<String, Value>> expired = new ArrayList<>();
-                for (Map<String, Value> item : table.allItems()) {
-                    if (item.get(attribute) instanceof Value.N expiry && expiry.value().compareTo(now) < 0) {
-                        expired.add(item);
+                // Rechecked: the item may have been rewritten, or TTL disabled, since it was found.
+                for (Map<String, Value> found : candidates) {
+                    Map<String, Value> current = table == null ? null : table.get(table.keyOfItem(found));
+                    if (current != null && isExpired(table, current)) {
+                        changes.change(new ItemChange(name, table.keyAttributes(current), current, null));
                     }
                 }
-                expired.forEach(item -> changes.change(new ItemChange(name, table.keyAttributes(item), item, null)));
                 changes.byService();
                 return null;
             });
         }
+    }
+
+    private List<Map<String, Value>> expired(Table table) {
+        List<Map<String, Value>> expired = new ArrayList<>();
+        if (table != null && table.definition().ttlAttribute() != null) {
+            for (Map<String, Value> item : table.allItems()) {
+                if (isExpired(table, item)) {
+                    expired.add(item);
+                }
+            }
+        }
+        return expired;
+    }
+
+    private boolean isExpired(Table table, Map<String, Value> item) {
+        String attribute = table.definition().ttlAttribute();
+        BigDecimal now = BigDecimal.valueOf(clock.millis()).movePointLeft(3);
+        return attribute != null && item.get(attribute) instanceof Value.N expiry && expiry.value().compareTo(now) < 0;
     }
 
     @Override

@@ -102,7 +102,7 @@ public final class Streams implements CommitListener {
     }
 
     /** Every stream still within retention, trimmed as of now; call under {@link #locked}. */
-    List<TableStream> current() {
+    List<TableStream> retained() {
         Instant cutoff = clock.instant().minus(settings.streamRetention());
         byArn.values().forEach(stream -> stream.trim(cutoff));
         byArn.values().removeIf(stream -> stream.expired(cutoff));
@@ -128,6 +128,7 @@ public final class Streams implements CommitListener {
             disable(table.name(), at);
             return;
         }
+        // The engine labels every stream it enables; the fallback only keeps a faulty definition readable.
         String label = table.streamLabel() != null ? table.streamLabel() : LABEL.format(at);
         if (enabled != null && enabled.label().equals(label)) {
             return;

@@ -46,7 +46,7 @@ final class StreamsApi {
         String exclusiveStart = optionalText(request, "ExclusiveStartStreamArn");
         return streams.locked(() -> {
             // Newest first: a client taking the first stream of a table gets its current one.
-            List<TableStream> matching = streams.current().stream()
+            List<TableStream> matching = streams.retained().stream()
                     .filter(stream -> tableName == null || stream.tableName().equals(tableName))
                     .sorted(Comparator.comparing(TableStream::createdAt).reversed())
                     .toList();

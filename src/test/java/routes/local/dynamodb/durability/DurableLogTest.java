@@ -10,7 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import routes.local.dynamodb.api.Action;
 import routes.local.dynamodb.engine.Commit;
 import routes.local.dynamodb.streams.Streams;
 
@@ -88,6 +94,7 @@ class DurableLogTest {
             }
             for (Future<?> w : writers) w.get();
             pool.shutdown();
+            assertThat(node.log.fsyncs()).as("one fsync covers commits that waited together").isLessThan(threads * perThread);
         }
 
         try (Node reopened = new Node(Long.MAX_VALUE)) {
@@ -169,6 +176,31 @@ class DurableLogTest {
     }
 
     @Test
+    void snapshotsTakenWhileManyThreadsWriteLoseNothing() throws Exception {
+        Object state;
+        try (Node node = new Node(8 * 1024)) {
+            node.database.commit(new Commit.TableCreated(Commits.AT, Commits.table("orders", true)));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                String writer = "w" + t;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) node.database.commit(Commits.put("orders", writer, i, i));
+                }));
+            }
+            for (Future<?> w : writers) w.get();
+            pool.shutdown();
+            state = node.database.state();
+        }
+        assertThat(listing("snapshot-")).hasSize(1);
+
+        try (Node reopened = new Node(8 * 1024)) {
+            assertThat(reopened.database.itemCount("orders")).isEqualTo(1200);
+            assertThat(reopened.database.state()).isEqualTo(state);
+        }
+    }
+
+    @Test
     void aSnapshotTakenJustBeforeACrashIsNotNeededToRecover() throws IOException {
         Object state;
         try (Node node = new Node(Long.MAX_VALUE)) {
@@ -185,6 +217,41 @@ class DurableLogTest {
             assertThat(reopened.database.state()).isEqualTo(state);
         }
         assertThat(listing("snapshot-")).hasSize(1);
+    }
+
+    @Test
+    void aShardIteratorFromBeforeARestartReadsOnAfterIt() {
+        String iterator;
+        try (Node node = new Node(Long.MAX_VALUE)) {
+            node.database.commit(new Commit.TableCreated(Commits.AT, Commits.table("orders", true)));
+            node.database.commit(Commits.put("orders", "before", 1, 1));
+            JsonNode page = call(node.streams, "GetRecords", "ShardIterator", trimHorizon(node.streams));
+            assertThat(page.get("Records")).hasSize(1);
+            iterator = page.get("NextShardIterator").asText();
+        }
+
+        try (Node reopened = new Node(Long.MAX_VALUE)) {
+            reopened.database.commit(Commits.put("orders", "after", 1, 2));
+            JsonNode page = call(reopened.streams, "GetRecords", "ShardIterator", iterator);
+            assertThat(page.get("Records")).extracting(r -> r.get("dynamodb").get("Keys").get("pk").get("S").asText())
+                    .containsExactly("after");
+        }
+    }
+
+    private static String trimHorizon(Streams streams) {
+        String arn = call(streams, "ListStreams").get("Streams").get(0).get("StreamArn").asText();
+        String shard = call(streams, "DescribeStream", "StreamArn", arn).get("StreamDescription").get("Shards").get(0)
+                .get("ShardId").asText();
+        return call(streams, "GetShardIterator", "StreamArn", arn, "ShardId", shard, "ShardIteratorType", "TRIM_HORIZON")
+                .get("ShardIterator").asText();
+    }
+
+    private static JsonNode call(Streams streams, String action, String... nameValues) {
+        Map<String, Action> actions = new HashMap<>();
+        streams.register(actions);
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < nameValues.length; i += 2) request.put(nameValues[i], nameValues[i + 1]);
+        return actions.get(action).handle(request);
     }
 
     @Test

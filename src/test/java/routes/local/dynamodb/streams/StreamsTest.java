@@ -176,6 +176,20 @@ class StreamsTest {
                 .isInstanceOf(DynamoDbException.class).extracting("code").isEqualTo("ValidationException");
     }
 
+    // API Reference, GetRecords: at most 1 MB of data or 1000 records per call.
+    @Test
+    void getRecordsStopsAtOneMegabyte() {
+        f.createTable("t", "NEW_IMAGE");
+        String big = "x".repeat(300 * 1024);
+        for (int i = 0; i < 5; i++) f.write(put("t", "k" + i, null, big));
+
+        ObjectNode first = f.records(f.firstShardIterator("t"));
+        ObjectNode rest = f.records(first.get("NextShardIterator").asText());
+
+        assertThat(keys(first)).containsExactly("k0", "k1", "k2");
+        assertThat(keys(rest)).containsExactly("k3", "k4");
+    }
+
     // API Reference, GetRecords "ExpiredIteratorException": a shard iterator expires 15 minutes after it is retrieved.
     @Test
     void anIteratorOlderThanItsLifetimeHasExpired() {
