@@ -25,8 +25,8 @@ public final class Table {
 
     Table(TableDefinition definition) {
         this.definition = definition;
-        definition.globalIndexes().forEach(index -> indexes.put(index.name(), new SecondaryIndex(index, true, definition.key())));
-        definition.localIndexes().forEach(index -> indexes.put(index.name(), new SecondaryIndex(index, false, definition.key())));
+        definition.globalIndexes().forEach(index -> indexes.put(index.name(), new SecondaryIndex(index, true, definition)));
+        definition.localIndexes().forEach(index -> indexes.put(index.name(), new SecondaryIndex(index, false, definition)));
     }
 
     public TableDefinition definition() {
@@ -176,7 +176,7 @@ public final class Table {
         for (IndexDefinition index : next.globalIndexes()) {
             wanted.add(index.name());
             if (!indexes.containsKey(index.name())) {
-                SecondaryIndex created = new SecondaryIndex(index, true, next.key());
+                SecondaryIndex created = new SecondaryIndex(index, true, next);
                 items.after(null, null).forEachRemaining(e -> created.put(keyOf(e), e.item()));
                 indexes.put(index.name(), created);
             }

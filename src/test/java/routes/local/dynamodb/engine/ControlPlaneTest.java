@@ -152,6 +152,7 @@ class ControlPlaneTest {
         String name = EmulatorClients.createTable(dynamo, "backfill", null);
         dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", s("a"), "email", s("a@example.org"))));
         dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", s("b"))));
+        dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", s("c"), "email", EmulatorClients.n("42"))));
 
         dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(attribute("email", ScalarAttributeType.S))
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("by-email")
