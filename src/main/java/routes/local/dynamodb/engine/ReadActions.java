@@ -89,6 +89,9 @@ final class ReadActions {
             NavigableMap<EntryKey, Map<String, Value>> entries = range.slice(source.entries().partition(keyCondition.partitionKeyValue()));
             if (reading.exclusiveStartKey() != null) {
                 ReadSource.Position start = source.position(reading.exclusiveStartKey());
+                if (KeyOrder.compare(start.partition(), keyCondition.partitionKeyValue()) != 0) {
+                    throw DynamoDbException.validation("The provided starting key is outside query boundaries based on provided conditions");
+                }
                 entries = forward ? entries.tailMap(start.entry(), false) : entries.headMap(start.entry(), false);
             }
             if (!forward) {
