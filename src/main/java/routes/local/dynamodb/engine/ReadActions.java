@@ -39,7 +39,7 @@ final class ReadActions {
     private static Reading reading(Request request, ExpressionAttributes attributes) {
         String table = request.tableName();
         String indexName = request.string("IndexName");
-        Condition filter = request.condition("FilterExpression", attributes);
+        Condition filter = request.filter(attributes);
         Projection projection = request.projection(attributes);
         String select = request.choice("Select", SELECTS, null);
         if (select == null) {

@@ -155,6 +155,12 @@ final class Request {
         return text == null ? null : Expressions.condition(text, attributes);
     }
 
+    /** The FilterExpression of a Query or Scan, or null. */
+    Condition filter(ExpressionAttributes attributes) {
+        String text = string("FilterExpression");
+        return text == null ? null : Expressions.filter(text, attributes);
+    }
+
     Projection projection(ExpressionAttributes attributes) {
         String text = string("ProjectionExpression");
         return text == null ? null : Expressions.projection(text, attributes);
