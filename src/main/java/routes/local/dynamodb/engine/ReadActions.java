@@ -39,7 +39,7 @@ final class ReadActions {
     private static Reading reading(Request request, ExpressionAttributes attributes) {
         String table = request.tableName();
         String indexName = request.string("IndexName");
-        Condition filter = request.condition("FilterExpression", attributes);
+        Condition filter = request.filter(attributes);
         Projection projection = request.projection(attributes);
         String select = request.choice("Select", SELECTS, null);
         if (select == null) {
@@ -89,6 +89,9 @@ final class ReadActions {
             NavigableMap<EntryKey, Map<String, Value>> entries = range.slice(source.entries().partition(keyCondition.partitionKeyValue()));
             if (reading.exclusiveStartKey() != null) {
                 ReadSource.Position start = source.position(reading.exclusiveStartKey());
+                if (KeyOrder.compare(start.partition(), keyCondition.partitionKeyValue()) != 0) {
+                    throw DynamoDbException.validation("The provided starting key is outside query boundaries based on provided conditions");
+                }
                 entries = forward ? entries.tailMap(start.entry(), false) : entries.headMap(start.entry(), false);
             }
             if (!forward) {

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import routes.local.dynamodb.api.DynamoDbException;
 import routes.local.dynamodb.expr.Condition;
@@ -81,7 +82,7 @@ final class Request {
         }
         if (!allowed.contains(value)) {
             throw DynamoDbException.validation("1 validation error detected: Value '" + value + "' at '" + lowerFirst(name)
-                    + "' failed to satisfy constraint: Member must satisfy enum value set: " + allowed);
+                    + "' failed to satisfy constraint: Member must satisfy enum value set: " + new TreeSet<>(allowed));
         }
         return value;
     }
@@ -153,6 +154,12 @@ final class Request {
     Condition condition(String member, ExpressionAttributes attributes) {
         String text = string(member);
         return text == null ? null : Expressions.condition(text, attributes);
+    }
+
+    /** The FilterExpression of a Query or Scan, or null. */
+    Condition filter(ExpressionAttributes attributes) {
+        String text = string("FilterExpression");
+        return text == null ? null : Expressions.filter(text, attributes);
     }
 
     Projection projection(ExpressionAttributes attributes) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import routes.local.dynamodb.api.DynamoDbException;
 import routes.local.dynamodb.engine.TableDefinition.IndexDefinition;
 import routes.local.dynamodb.engine.TableDefinition.KeySchema;
 import routes.local.dynamodb.value.ItemSize;
@@ -119,7 +120,7 @@ final class TableDescriptions {
             case "S" -> Value.Type.S;
             case "N" -> Value.Type.N;
             case "B" -> Value.Type.B;
-            default -> throw routes.local.dynamodb.api.DynamoDbException.validation("1 validation error detected: Value '" + type
+            default -> throw DynamoDbException.validation("1 validation error detected: Value '" + type
                     + "' at 'attributeDefinitions.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]");
         };
     }

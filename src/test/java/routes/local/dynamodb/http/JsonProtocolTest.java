@@ -1,6 +1,7 @@
 package routes.local.dynamodb.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,6 +123,13 @@ class JsonProtocolTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("healthy: dynamodb");
+    }
+
+    @Test
+    void startingOnATakenPortFails() {
+        assertThatThrownBy(() -> DynamoDbHttpServer.start("127.0.0.1", server.endpoint().getPort(), Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot listen");
     }
 
     @Test
