@@ -94,12 +94,10 @@ public final class LocalEmulators implements AutoCloseable {
         }
     }
 
-    // Host, region and account come from app.local like the other emulators; the stream timings keep their defaults.
     private DynamoDbEmulatorSettings dynamoDbSettings() {
-        DynamoDbEmulatorSettings defaults = DynamoDbEmulatorSettings.defaults();
         return new DynamoDbEmulatorSettings(local.host(), local.dynamodbPort(), region, local.accountId(),
-                local.dataDir() == null ? null : local.dataDir().resolve("dynamodb"), defaults.shardRollover(),
-                defaults.streamRetention(), defaults.iteratorLifetime(), defaults.ttlInterval());
+                local.dataDir(), local.dynamodbShardRollover(), local.dynamodbStreamRetention(),
+                local.dynamodbIteratorLifetime(), local.dynamodbTtlInterval());
     }
 
     public synchronized void stop(Emulator emulator) {

@@ -12,13 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 
 /**
  * The outbox stream consumer's poll strategy. Camel 4.17's consumer keeps polling with a shard
  * iterator the stream has trimmed away (TrimmedDataAccessException) or let expire, failing every
- * poll from then on. This restarts the relay route, which starts reading again from the latest
+ * poll from then on, and so it does when it refreshes an expired iterator on a shard where it saw no
+ * record yet (the stream refuses the request). This restarts the relay route, which starts reading again from the latest
  * record; the sweeper publishes whatever was written in between.
  */
 @Component("outboxStreamRecovery")
@@ -68,8 +71,17 @@ public class OutboxStreamRecovery implements PollingConsumerPollStrategy {
             if (t instanceof TrimmedDataAccessException || t instanceof ExpiredIteratorException) {
                 return true;
             }
+            // Camel 4.17 replaces an expired iterator with one after the last record it saw; having seen
+            // none it asks without a sequence number, and the stream refuses that (400) on every poll.
+            if (t instanceof AwsServiceException refused && refused.statusCode() == 400 && !isThrottling(refused)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static boolean isThrottling(AwsServiceException e) {
+        return e.isThrottlingException() || e instanceof LimitExceededException;
     }
 
     private void restartRelay() {
