@@ -165,6 +165,30 @@ class StreamsThroughSdkTest {
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
+    // Developer Guide, "Working with DynamoDB Streams and Time to Live": TTL deletions carry the service identity.
+    @Test
+    void timeToLiveDeletionsAreRemoveRecordsByTheDynamoDbService() {
+        DynamoDbEmulatorSettings d = DynamoDbEmulatorSettings.defaults();
+        try (DynamoDbEmulator reaping = DynamoDbEmulator.start(new DynamoDbEmulatorSettings(d.host(), 0, d.region(),
+                d.accountId(), null, d.shardRollover(), d.streamRetention(), d.iteratorLifetime(), Duration.ofMillis(100)));
+             DynamoDbClient client = dynamoClient(reaping);
+             DynamoDbStreamsClient streamsClient = streamsClient(reaping)) {
+            String arn = createStreamedTable(client, "ttl", StreamViewType.OLD_IMAGE);
+            client.updateTimeToLive(b -> b.tableName("ttl").timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+            client.putItem(b -> b.tableName("ttl").item(Map.of("pk", AttributeValue.fromS("old"),
+                    "expires", AttributeValue.fromN(Long.toString(System.currentTimeMillis() / 1000 - 60)))));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> readAll(streamsClient, arn, ShardIteratorType.TRIM_HORIZON).size() == 2);
+            Record removal = readAll(streamsClient, arn, ShardIteratorType.TRIM_HORIZON).get(1);
+
+            assertThat(removal.eventName()).isEqualTo(OperationType.REMOVE);
+            assertThat(removal.userIdentity().type()).isEqualTo("Service");
+            assertThat(removal.userIdentity().principalId()).isEqualTo("dynamodb.amazonaws.com");
+            assertThat(removal.dynamodb().oldImage().get("pk").s()).isEqualTo("old");
+            assertThat(readAll(streamsClient, arn, ShardIteratorType.TRIM_HORIZON).get(0).userIdentity()).isNull();
+        }
+    }
+
     // API Reference, GetRecords: ExpiredIteratorException after the iterator's lifetime; TrimmedDataAccessException past retention.
     @Test
     void expiredIteratorsAndTrimmedRecordsArriveAsTypedExceptions() {
