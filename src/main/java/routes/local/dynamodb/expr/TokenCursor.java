@@ -1,5 +1,6 @@
 package routes.local.dynamodb.expr;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import routes.local.dynamodb.api.DynamoDbException;
@@ -18,6 +19,10 @@ final class TokenCursor {
         UNDEFINED_NAME, UNDEFINED_VALUE, OPERAND_COUNT, DISTINCT_OPERANDS, PATH_OVERLAP, OPERAND_TYPE
     }
 
+    /** Developer Guide, "Service, account, and table quotas": an expression string holds at most 4 KB. */
+    private static final int MAX_EXPRESSION_BYTES = 4096;
+    /** Developer Guide, "Service, account, and table quotas": at most 300 operators or functions in an expression. */
+    private static final int MAX_OPERATORS = 300;
     /** Deeper paths are rejected (Developer Guide, "Service, account, and table quotas": nesting 32 levels). */
     private static final int MAX_NESTING = 32;
 
@@ -25,14 +30,22 @@ final class TokenCursor {
     final ExpressionKind kind;
     final ExpressionAttributes attributes;
     int position;
+    private int operators;
     private Problem problem;
     private String problemMessage;
 
     TokenCursor(String text, ExpressionKind kind, ExpressionAttributes attributes) {
+        if (text.isEmpty()) throw kind.invalid("The expression can not be empty;");
+        // a char takes at most 3 UTF-8 bytes, so only long texts need counting
+        if (text.length() * 3 > MAX_EXPRESSION_BYTES) {
+            int size = text.getBytes(StandardCharsets.UTF_8).length;
+            if (size > MAX_EXPRESSION_BYTES) {
+                throw kind.invalid("Expression size has exceeded the maximum allowed size; expression size: " + size);
+            }
+        }
         this.tokens = Tokens.of(text);
         this.kind = kind;
         this.attributes = attributes;
-        if (text.isEmpty()) throw kind.invalid("The expression can not be empty;");
     }
 
     TokenKind peek() { return tokens.kind(position); }
@@ -64,6 +77,27 @@ final class TokenCursor {
 
     void expectEnd() {
         if (!at(TokenKind.EOF)) throw syntaxError();
+    }
+
+    /** Counts an operator or function; past AWS's limit the parse stops, which also bounds its recursion. */
+    void countOperator() {
+        if (++operators > MAX_OPERATORS) {
+            throw kind.invalid("The expression contains too many operators; operator count: " + operators);
+        }
+    }
+
+    /** The position of the ")" closing the "(" at {@code open}, or -1 when there is none. */
+    int matchingParenthesis(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.count(); i++) {
+            TokenKind kind = tokens.kind(i);
+            if (kind == TokenKind.LEFT_PAREN) {
+                depth++;
+            } else if (kind == TokenKind.RIGHT_PAREN && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     DynamoDbException syntaxError() {

@@ -1,5 +1,7 @@
 package routes.local.dynamodb.expr;
 
+import java.util.Arrays;
+
 /**
  * An expression cut into tokens, first step of every parse. Kept as parallel arrays of kinds and
  * offsets so a parse allocates a handful of arrays rather than an object per token; the last token is EOF.
@@ -121,9 +123,9 @@ final class Tokens {
 
     private void add(TokenKind kind, int start, int end) {
         if (count == kinds.length) {
-            kinds = java.util.Arrays.copyOf(kinds, count * 2);
-            starts = java.util.Arrays.copyOf(starts, count * 2);
-            ends = java.util.Arrays.copyOf(ends, count * 2);
+            kinds = Arrays.copyOf(kinds, count * 2);
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
         }
         kinds[count] = kind;
         starts[count] = start;

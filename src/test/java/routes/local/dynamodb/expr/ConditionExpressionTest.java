@@ -297,6 +297,26 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void anExpressionOfMoreThanFourKilobytesIsRejected() {
+        // Developer Guide, "Service, account, and table quotas": expression parameters are at most 4 KB
+        String longName = "a".repeat(4090);
+        assertThat(test(longName + " = :v", ":v", n(1))).isFalse();
+        assertThat(error(longName + "xy = :v", ":v", n(1))).isEqualTo(
+                "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097");
+    }
+
+    @Test
+    void moreThanThreeHundredOperatorsAreRejected() {
+        // Developer Guide, "Service, account, and table quotas": 300 operators or functions per expression
+        String many = "NOT ".repeat(299) + "qty = :v";
+        assertThat(test(many, ":v", n(5))).isFalse();
+        assertThat(error("NOT " + many, ":v", n(5)))
+                .isEqualTo("Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+        assertThat(error("(".repeat(400) + "qty = :v" + ")".repeat(400), ":v", n(5)))
+                .isEqualTo("Invalid ConditionExpression: The expression has redundant parentheses;");
+    }
+
+    @Test
     void filterExpressionsNameTheirParameterInErrors() {
         assertThatThrownBy(() -> Expressions.filter("a-b", ExpressionAttributes.none()))
                 .hasMessage("Invalid FilterExpression: Syntax error; token: \"-\", near: \"a-b\"");
