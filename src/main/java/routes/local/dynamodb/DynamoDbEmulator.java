@@ -10,14 +10,15 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.local.dynamodb.api.Action;
-import routes.local.dynamodb.engine.Database;
-import routes.local.dynamodb.engine.DynamoDbActions;
-import routes.local.dynamodb.engine.TimeToLiveReaper;
 import routes.local.dynamodb.durability.DurableLog;
 import routes.local.dynamodb.durability.ReplayTarget;
 import routes.local.dynamodb.engine.Commit;
-import routes.local.dynamodb.streams.Streams;
+import routes.local.dynamodb.engine.CommitListener;
+import routes.local.dynamodb.engine.Database;
+import routes.local.dynamodb.engine.DynamoDbActions;
+import routes.local.dynamodb.engine.TimeToLiveReaper;
 import routes.local.dynamodb.http.DynamoDbHttpServer;
+import routes.local.dynamodb.streams.Streams;
 
 /**
  * An open-source DynamoDB and DynamoDB Streams for local runs and tests, inside this JVM: the AWS
@@ -43,15 +44,17 @@ public final class DynamoDbEmulator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Database database = new Database(clock);
         Map<String, Action> actions = new HashMap<>();
+        List<CommitListener> listeners = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         DynamoDbActions.register(database, settings.region(), settings.accountId(), actions);
         Streams streams = new Streams(settings, clock);
         streams.register(actions);
-        // Recovery replays the data directory into both before anything listens or serves.
+        // Recovery replays into the database and the streams before either listens or serves.
         DurableLog durableLog = DurableLog.recover(settings, replayTarget(database), streams);
         resources.add(durableLog);
-        database.addListener(streams);
-        database.addListener(durableLog);
+        listeners.add(streams);
+        listeners.add(durableLog);
+        listeners.forEach(database::addListener);
         resources.add(new TimeToLiveReaper(database, clock, settings.ttlInterval()));
         DynamoDbHttpServer server;
         try {
@@ -64,7 +67,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
         return new DynamoDbEmulator(database, resources, server);
     }
 
-    // The durability package sees only what recovery and snapshots need of the database.
+    /** The database as the durability log replays into and snapshots it. */
     private static ReplayTarget replayTarget(Database database) {
         return new ReplayTarget() {
             @Override public void replay(Commit commit) { database.replay(commit); }

@@ -101,6 +101,9 @@ public final class DurableLog implements CommitListener, AutoCloseable {
         if (writer == null) return;
         SnapshotFile.Contents contents = database.exclusively(
                 () -> new SnapshotFile.Contents(writer.rotate(), database.snapshot(), streams.snapshot()));
+        if (Files.exists(directory.snapshot(contents.position()))) {
+            return; // Nothing committed since the last snapshot.
+        }
         try {
             SnapshotFile.write(directory, contents);
             for (long start : directory.segments()) {

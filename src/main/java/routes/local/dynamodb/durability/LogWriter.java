@@ -102,6 +102,9 @@ final class LogWriter implements AutoCloseable {
             while (flushing) flushed.awaitUninterruptibly();
             if (durable < appended) flushAsLeader();
             if (failure != null) throw new UncheckedIOException("The DynamoDB log cannot be written", failure);
+            if (appended == segmentStart) {
+                return segmentStart; // Nothing written since the last switch: the empty segment serves.
+            }
             try {
                 channel.close();
                 segmentStart = appended;

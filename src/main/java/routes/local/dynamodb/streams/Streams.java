@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -62,8 +64,15 @@ public final class Streams implements CommitListener {
             } else if (commit instanceof Commit.TableDeleted deleted) {
                 disable(deleted.table(), deleted.at());
             } else if (commit instanceof Commit.ItemsChanged changed) {
+                Set<TableStream> written = new LinkedHashSet<>();
                 for (ItemChange change : changed.changes()) {
-                    record(change, changed.at(), changed.byService());
+                    TableStream stream = enabledByTable.get(change.table());
+                    if (stream == null) continue;
+                    record(stream, change, changed.at(), changed.byService());
+                    written.add(stream);
+                }
+                for (TableStream stream : written) {
+                    stream.rollOverIfDue(changed.at(), settings.shardRollover(), () -> ++lastSequenceNumber);
                 }
             }
             return 0;
@@ -142,7 +151,7 @@ public final class Streams implements CommitListener {
         byArn.put(arn, stream);
         enabledByTable.put(table.name(), stream);
         // A new stream has its first shard open at once (DescribeStream shows it before any write).
-        stream.shardFor(at, settings.shardRollover(), () -> ++lastSequenceNumber);
+        stream.openFirstShard(at, () -> ++lastSequenceNumber);
     }
 
     private void disable(String tableName, Instant at) {
@@ -150,11 +159,9 @@ public final class Streams implements CommitListener {
         if (enabled != null) enabled.disable(at);
     }
 
-    private void record(ItemChange change, Instant at, boolean byService) {
-        TableStream stream = enabledByTable.get(change.table());
-        if (stream == null) return;
+    private void record(TableStream stream, ItemChange change, Instant at, boolean byService) {
         stream.trim(clock.instant().minus(settings.streamRetention()));
-        Shard shard = stream.shardFor(at, settings.shardRollover(), () -> ++lastSequenceNumber);
+        Shard shard = stream.openShard();
         long sequenceNumber = ++lastSequenceNumber;
         String view = stream.viewType();
         boolean withOld = view.equals("OLD_IMAGE") || view.equals("NEW_AND_OLD_IMAGES");

@@ -67,21 +67,34 @@ final class TableStream {
         return null;
     }
 
+    /** The shard taking writes; null once the stream is disabled. */
+    Shard openShard() {
+        Shard last = shards.isEmpty() ? null : shards.get(shards.size() - 1);
+        return last != null && last.isOpen() ? last : null;
+    }
+
+    /** Opens the stream's first shard, when the stream is created. */
+    void openFirstShard(Instant at, SequenceCounter sequence) {
+        openChild(null, at, sequence);
+    }
+
     /**
-     * The shard that takes a write at {@code at}: the open one, or its child when the open one has
-     * taken writes for {@code rollover} already. Boundaries come from commit times only, so a replay
-     * rolls over at the same commits.
+     * After a commit at {@code at}: when the open shard has taken writes for {@code rollover}, it closes and
+     * a child opens. Boundaries come from commit times only, so a replay rolls over at the same commits.
+     * Rolling after the commit, not before, leaves the child empty when it appears, so a reader that
+     * starts the child at LATEST (as Camel 4.17's consumer does, CAMEL-24154) misses nothing written so far.
      */
-    Shard shardFor(Instant at, Duration rollover, SequenceCounter sequence) {
-        Shard open = shards.isEmpty() ? null : shards.get(shards.size() - 1);
-        if (open != null && open.isOpen() && at.isBefore(open.openedAt().plus(rollover))) {
-            return open;
+    void rollOverIfDue(Instant at, Duration rollover, SequenceCounter sequence) {
+        Shard open = openShard();
+        if (open != null && !at.isBefore(open.openedAt().plus(rollover))) {
+            open.close(at);
+            openChild(open, at, sequence);
         }
-        if (open != null) open.close(at);
-        Shard child = new Shard(shardId(at, shardsOpened), open == null ? null : open.id(), sequence.next(), at);
+    }
+
+    private void openChild(Shard parent, Instant at, SequenceCounter sequence) {
+        shards.add(new Shard(shardId(at, shardsOpened), parent == null ? null : parent.id(), sequence.next(), at));
         shardsOpened++;
-        shards.add(child);
-        return child;
     }
 
     void disable(Instant at) {

@@ -255,6 +255,24 @@ class DurableLogTest {
     }
 
     @Test
+    void aSnapshotWithNothingNewSinceTheLastOneChangesNothing() throws IOException {
+        Object state;
+        try (Node node = new Node(Long.MAX_VALUE)) {
+            node.database.commit(new Commit.TableCreated(Commits.AT, Commits.table("orders", true)));
+            node.database.commit(Commits.put("orders", "k", 1, 1));
+            node.log.snapshot();
+            node.log.snapshot();
+            node.database.commit(Commits.put("orders", "k", 2, 2));
+            state = node.database.state();
+        }
+        assertThat(listing("snapshot-")).hasSize(1);
+
+        try (Node reopened = new Node(Long.MAX_VALUE)) {
+            assertThat(reopened.database.state()).isEqualTo(state);
+        }
+    }
+
+    @Test
     void oneDataDirectoryServesOneEmulatorAtATime() {
         try (Node node = new Node(Long.MAX_VALUE)) {
             assertThatThrownBy(() -> new Node(Long.MAX_VALUE)).hasMessageContaining("in use");
