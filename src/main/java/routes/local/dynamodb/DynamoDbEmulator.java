@@ -1,6 +1,19 @@
 package routes.local.dynamodb;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import routes.local.dynamodb.api.Action;
+import routes.local.dynamodb.engine.CommitListener;
+import routes.local.dynamodb.engine.Database;
+import routes.local.dynamodb.engine.DynamoDbActions;
+import routes.local.dynamodb.engine.TimeToLiveReaper;
+import routes.local.dynamodb.http.DynamoDbHttpServer;
 
 /**
  * An open-source DynamoDB and DynamoDB Streams for local runs and tests, inside this JVM: the AWS
@@ -9,20 +22,64 @@ import java.net.URI;
  */
 public final class DynamoDbEmulator implements AutoCloseable {
 
-    private DynamoDbEmulator() {}
+    private static final Logger log = LoggerFactory.getLogger(DynamoDbEmulator.class);
+
+    private final Database database;
+    private final List<AutoCloseable> resources;
+    private final DynamoDbHttpServer server;
+
+    private DynamoDbEmulator(Database database, List<AutoCloseable> resources, DynamoDbHttpServer server) {
+        this.database = database;
+        this.resources = resources;
+        this.server = server;
+    }
 
     /** Starts listening; fails with IllegalStateException when the port is taken. */
     public static DynamoDbEmulator start(DynamoDbEmulatorSettings settings) {
-        throw new UnsupportedOperationException("TODO engine");
+        Clock clock = Clock.systemUTC();
+        Database database = new Database(clock);
+        Map<String, Action> actions = new HashMap<>();
+        List<CommitListener> listeners = new ArrayList<>();
+        List<AutoCloseable> resources = new ArrayList<>();
+        DynamoDbActions.register(database, settings.region(), settings.accountId(), actions);
+        // Extension point: streams add their listener and actions (ListStreams, DescribeStream,
+        // GetShardIterator, GetRecords) here; the durable log replays into the database, then listens.
+        listeners.forEach(database::addListener);
+        resources.add(new TimeToLiveReaper(database, clock, settings.ttlInterval()));
+        DynamoDbHttpServer server;
+        try {
+            server = DynamoDbHttpServer.start(settings.host(), settings.port(), actions);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+        log.info("DynamoDB emulator (local development only) listening on {}", server.endpoint());
+        return new DynamoDbEmulator(database, resources, server);
     }
 
     /** Where DynamoDbClient.endpointOverride (and DynamoDbStreamsClient's) should point. */
     public URI endpoint() {
-        throw new UnsupportedOperationException("TODO engine");
+        return server.endpoint();
+    }
+
+    /** The tables themselves, for tests and in-process tools. */
+    public Database database() {
+        return database;
     }
 
     @Override
     public void close() {
-        throw new UnsupportedOperationException("TODO engine");
+        server.close();
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed", resources.get(i), e);
+            }
+        }
     }
 }

@@ -38,6 +38,26 @@ public record TableDefinition(
                 : "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + name + "/stream/" + streamLabel;
     }
 
+    public TableDefinition withStream(StreamSettings nextStream, String nextLabel) {
+        return new TableDefinition(name, attributeTypes, key, globalIndexes, localIndexes, billingMode, nextStream, nextLabel,
+                ttlAttribute, createdAt);
+    }
+
+    public TableDefinition withTtlAttribute(String nextTtlAttribute) {
+        return new TableDefinition(name, attributeTypes, key, globalIndexes, localIndexes, billingMode, stream, streamLabel,
+                nextTtlAttribute, createdAt);
+    }
+
+    public TableDefinition withIndexes(Map<String, Value.Type> nextAttributeTypes, List<IndexDefinition> nextGlobalIndexes) {
+        return new TableDefinition(name, nextAttributeTypes, key, nextGlobalIndexes, localIndexes, billingMode, stream,
+                streamLabel, ttlAttribute, createdAt);
+    }
+
+    public TableDefinition withBillingMode(String nextBillingMode) {
+        return new TableDefinition(name, attributeTypes, key, globalIndexes, localIndexes, nextBillingMode, stream,
+                streamLabel, ttlAttribute, createdAt);
+    }
+
     /** Partition key name and, for a composite key, sort key name (else null). */
     public record KeySchema(String partitionKey, String sortKey) {}
 
