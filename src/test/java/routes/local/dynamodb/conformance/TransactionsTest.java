@@ -205,12 +205,14 @@ class TransactionsTest extends ConformanceCases {
     }
 
     @Test
-    @DisplayName("TransactGetItems with one item twice is a ValidationException (API Reference: TransactGetItems)")
-    void transactGetSameItemTwiceRejected() {
-        String a = unique();
-        validationError(() -> ddb.transactGetItems(r -> r.transactItems(
-                TransactGetItem.builder().get(g -> g.tableName(table).key(item("pk", s(a)))).build(),
-                TransactGetItem.builder().get(g -> g.tableName(table).key(item("pk", s(a)))).build())));
+    @DisplayName("TransactGetItems takes up to 100 items; 101 are a ValidationException (API Reference: TransactGetItems, TransactItems)")
+    void transactGetHundredItemsLimit() {
+        List<TransactGetItem> hundred = IntStream.range(0, 100)
+                .mapToObj(i -> TransactGetItem.builder().get(g -> g.tableName(table).key(item("pk", s(unique())))).build()).toList();
+        assertThat(ddb.transactGetItems(r -> r.transactItems(hundred)).responses()).hasSize(100);
+        List<TransactGetItem> tooMany = IntStream.range(0, 101)
+                .mapToObj(i -> TransactGetItem.builder().get(g -> g.tableName(table).key(item("pk", s(unique())))).build()).toList();
+        validationError(() -> ddb.transactGetItems(r -> r.transactItems(tooMany)));
     }
 
     @Test
