@@ -84,28 +84,44 @@ class TimeToLiveTest extends ConformanceCases {
     }
 
     @Test
-    @DisplayName("Expired items are deleted as REMOVE records by the DynamoDB service; future, non-number and missing TTLs stay (Developer Guide: TTL, how it works; Streams and TTL)")
+    @DisplayName("Expired items are deleted; future, non-number and missing TTL values are kept (Developer Guide: TTL, how it works)")
     @EmulatorOnly("AWS deletes expired items within a few days, not within a test run")
     void expiredItemsAreReaped() {
-        String table = tables.create(CreateTableRequest.builder()
-                .attributeDefinitions(definition("pk", ScalarAttributeType.S)).keySchema(key("pk", KeyType.HASH))
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.OLD_IMAGE)));
-        String streamArn = ddb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        String table = tables.hashTable("pk", ScalarAttributeType.S);
         enable(table);
         long now = Instant.now().getEpochSecond();
-        StreamTail tail = StreamTail.fromTrimHorizon(target(), streamArn);
         ddb.putItem(b -> b.tableName(table).item(item("pk", s("future"), "expires", n(now + 3600))));
         ddb.putItem(b -> b.tableName(table).item(item("pk", s("text"), "expires", s(Long.toString(now - 60)))));
         ddb.putItem(b -> b.tableName(table).item(item("pk", s("none"))));
         // written last, so the sweep that removes it has seen the others
         ddb.putItem(b -> b.tableName(table).item(item("pk", s("expired"), "expires", n(now - 60))));
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !ddb.getItem(b -> b.tableName(table).key(item("pk", s("expired"))).consistentRead(true)).hasItem());
-        Record removal = tail.awaitRecords(r -> r.eventName() == OperationType.REMOVE, 1).get(0);
-        assertThat(removal.dynamodb().keys()).isEqualTo(item("pk", s("expired")));
-        assertThat(removal.userIdentity()).isEqualTo(Identity.builder().type("Service").principalId("dynamodb.amazonaws.com").build());
+        awaitGone(table, "expired");
         for (String kept : List.of("future", "text", "none")) {
             assertThat(ddb.getItem(b -> b.tableName(table).key(item("pk", s(kept))).consistentRead(true)).hasItem()).as(kept).isTrue();
         }
+    }
+
+    @Test
+    @DisplayName("A TTL deletion appears on the stream as REMOVE by principal dynamodb.amazonaws.com of type Service (Developer Guide: TTL, DynamoDB Streams and TTL)")
+    @EmulatorOnly("AWS deletes expired items within a few days, not within a test run")
+    void reapingIsAServiceRemove() {
+        String table = tables.create(CreateTableRequest.builder()
+                .attributeDefinitions(definition("pk", ScalarAttributeType.S)).keySchema(key("pk", KeyType.HASH))
+                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.OLD_IMAGE)));
+        String streamArn = ddb.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+        enable(table);
+        StreamTail tail = StreamTail.fromTrimHorizon(target(), streamArn);
+        long expired = Instant.now().getEpochSecond() - 60;
+        ddb.putItem(b -> b.tableName(table).item(item("pk", s("expired"), "expires", n(expired))));
+        awaitGone(table, "expired");
+        Record removal = tail.awaitRecords(r -> r.eventName() == OperationType.REMOVE, 1).get(0);
+        assertThat(removal.dynamodb().keys()).isEqualTo(item("pk", s("expired")));
+        assertThat(removal.dynamodb().oldImage()).containsEntry("expires", n(expired));
+        assertThat(removal.userIdentity()).isEqualTo(Identity.builder().type("Service").principalId("dynamodb.amazonaws.com").build());
+    }
+
+    void awaitGone(String table, String pk) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !ddb.getItem(b -> b.tableName(table).key(item("pk", s(pk))).consistentRead(true)).hasItem());
     }
 }
