@@ -226,7 +226,10 @@ abstract class ConditionExpressionCases extends ConformanceCases {
             "size(m) = :two              | true",
             "size(colours) = :two        | true",
             "size(bin) = :two            | true",
-            "size(nums) > :two           | true"})
+            "size(nums) > :two           | true",
+            "size(ghost) = :one          | false",
+            "begins_with(n, :app)        | false",
+            "contains(n, :five)          | false"})
     void functions(String condition, boolean expected) {
         assertThat(holds(condition)).isEqualTo(expected);
     }
@@ -300,6 +303,29 @@ abstract class ConditionExpressionCases extends ConformanceCases {
     void betweenWithReversedBoundsIsRejected() {
         var error = validationError(() -> holds("n BETWEEN :six AND :four"));
         assertThat(error.awsErrorDetails().errorMessage()).contains("BETWEEN");
+    }
+
+    @Test
+    @DisplayName("An expression string over 4 KB is a ValidationException (Developer Guide: Service quotas, expression parameters)")
+    @DynaliteDiffers("dynalite 4.0.0 accepts any expression length; AWS: the maximum length of any expression string is 4 KB (Developer Guide: Service quotas)")
+    void expressionOver4KbRejected() {
+        String longCondition = "n = :five" + " OR n = :five".repeat(400);
+        assertThat(longCondition.length()).isGreaterThan(4096);
+        validationError(() -> holds(longCondition));
+    }
+
+    @Test
+    @DisplayName("IN takes at most 100 values: 101 are a ValidationException (Developer Guide: Comparison operator reference, IN)")
+    @DynaliteDiffers("dynalite 4.0.0 accepts 101 IN values; AWS: the list can contain up to 100 values (Developer Guide: Comparison operator and function reference)")
+    void inWithMoreThan100ValuesRejected() {
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            values.put(":v" + i, n(i));
+            list.append(i == 0 ? "" : ", ").append(":v").append(i);
+        }
+        validationError(() -> ddb.putItem(b -> b.tableName(table).item(SUBJECT).conditionExpression("n IN (" + list + ")")
+                .expressionAttributeValues(values)));
     }
 
     @Test

@@ -269,4 +269,12 @@ abstract class ItemCases extends ConformanceCases {
                 .projectionExpression("nothere"));
         assertThat(response.item()).isEmpty();
     }
+
+    @Test
+    @DisplayName("A ProjectionExpression with overlapping paths is a ValidationException (Developer Guide: Projection expressions)")
+    void overlappingProjectionRejected() {
+        var error = validationError(() -> ddb.getItem(b -> b.tableName(table).key(item("pk", s(uniquePk()), "sk", s("a")))
+                .projectionExpression("m, m.x")));
+        assertThat(error.awsErrorDetails().errorMessage()).contains("overlap");
+    }
 }

@@ -218,4 +218,13 @@ abstract class TypeCases extends ConformanceCases {
     void emptyAttributeNameRejected() {
         validationError(() -> put("", s("v")));
     }
+
+    @Test
+    @DisplayName("An UpdateItem that SETs an empty set is a ValidationException (Developer Guide: Data types, Sets: empty sets are not supported)")
+    void emptySetInUpdateRejected() {
+        String pk = "t-" + UUID.randomUUID();
+        put("pk", s(pk));
+        validationError(() -> ddb.updateItem(b -> b.tableName(table).key(item("pk", s(pk)))
+                .updateExpression("SET tags = :none").expressionAttributeValues(item(":none", AttributeValue.builder().ss(List.of()).build()))));
+    }
 }
