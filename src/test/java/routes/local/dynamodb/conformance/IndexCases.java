@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -75,7 +76,7 @@ abstract class IndexCases extends ConformanceCases {
     }
 
     /** GSIs are eventually consistent: ask until the answer holds. */
-    <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
+    <T> T eventually(Supplier<T> read, Predicate<T> done) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(target().isRemote() ? 500 : 20))
                 .until(read::get, done);
     }
