@@ -15,12 +15,14 @@ import routes.local.dynamodb.api.Action;
 import routes.local.dynamodb.api.DynamoDbException;
 import routes.local.dynamodb.expr.ExpressionAttributes;
 import routes.local.dynamodb.expr.Projection;
+import routes.local.dynamodb.value.ItemSize;
 import routes.local.dynamodb.value.Value;
 import routes.local.dynamodb.value.ValueJson;
 
 /**
- * BatchGetItem (at most 100 keys) and BatchWriteItem (at most 25 puts and deletes, applied as one
- * commit). Nothing is ever throttled here, so UnprocessedKeys and UnprocessedItems are always empty.
+ * BatchGetItem (at most 100 keys, 16 MB answered) and BatchWriteItem (at most 25 puts and deletes,
+ * applied as one commit). Nothing is throttled here: UnprocessedItems is always empty, and
+ * UnprocessedKeys holds only what the 16 MB answer limit left over.
  */
 final class BatchActions {
 
@@ -35,7 +37,11 @@ final class BatchActions {
         actions.put("BatchWriteItem", this::batchWriteItem);
     }
 
-    private record TableKeys(String table, List<Map<String, Value>> keys, Projection projection, boolean consistent) {}
+    // API Reference, BatchGetItem: one response carries at most 16 MB; the keys left over come back unprocessed.
+    static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+    private record TableKeys(String table, List<Map<String, Value>> keys, Projection projection, boolean consistent,
+                             JsonNode request) {}
 
     ObjectNode batchGetItem(JsonNode json) {
         Request request = new Request(json);
@@ -58,29 +64,44 @@ final class BatchActions {
             ExpressionAttributes attributes = tableRequest.expressionAttributes("ProjectionExpression");
             Projection projection = tableRequest.projection(attributes);
             ItemActions.requireAllUsed(attributes);
-            reads.add(new TableKeys(entry.getKey(), keys, projection, tableRequest.bool("ConsistentRead", false)));
+            reads.add(new TableKeys(entry.getKey(), keys, projection, tableRequest.bool("ConsistentRead", false), entry.getValue()));
         }
         if (total > 100) {
             throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
         }
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ObjectNode responses = response.putObject("Responses");
+        ObjectNode unprocessed = response.putObject("UnprocessedKeys");
         database.read(tables -> {
+            long bytes = 0;
             for (TableKeys read : reads) {
                 Table table = tables.table(read.table());
                 ArrayNode items = responses.putArray(read.table());
                 for (Map<String, Value> key : read.keys()) {
                     Map<String, Value> item = table.get(table.keyOfKey(key));
-                    if (item != null) {
+                    long size = item == null ? 0 : ItemSize.of(item);
+                    if (bytes + size > MAX_RESPONSE_BYTES) {
+                        leftOver(unprocessed, read).add(ValueJson.toJson(key));
+                    } else if (item != null) {
+                        bytes += size;
                         items.add(ValueJson.toJson(read.projection() == null ? item : read.projection().apply(item)));
                     }
                 }
             }
             return null;
         });
-        response.putObject("UnprocessedKeys");
         addCapacity(response, request, reads.stream().map(TableKeys::table).toList());
         return response;
+    }
+
+    /** The Keys list of a table's UnprocessedKeys entry, made on first use with the table's other request members. */
+    private static ArrayNode leftOver(ObjectNode unprocessed, TableKeys read) {
+        if (!unprocessed.has(read.table())) {
+            ObjectNode entry = read.request().deepCopy();
+            entry.putArray("Keys");
+            unprocessed.set(read.table(), entry);
+        }
+        return (ArrayNode) unprocessed.get(read.table()).get("Keys");
     }
 
     ObjectNode batchWriteItem(JsonNode json) {

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 import routes.local.dynamodb.api.Action;
+import routes.local.dynamodb.api.DynamoDbException;
 import routes.local.dynamodb.expr.Condition;
 import routes.local.dynamodb.expr.ExpressionAttributes;
 import routes.local.dynamodb.expr.Expressions;
 import routes.local.dynamodb.expr.Projection;
 import routes.local.dynamodb.expr.Update;
+import routes.local.dynamodb.value.ItemSize;
 import routes.local.dynamodb.value.ValueJson;
 
 /** PutItem, GetItem, UpdateItem and DeleteItem (API Reference, one page each). */
@@ -89,7 +91,7 @@ final class ItemActions {
             response.set("Item", ValueJson.toJson(projection == null ? item : projection.apply(item)));
         }
         ConsumedCapacity.add(response, request, table,
-                ConsumedCapacity.readUnits(item == null ? 0 : routes.local.dynamodb.value.ItemSize.of(item), consistent));
+                ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), consistent));
         return response;
     }
 
@@ -122,7 +124,7 @@ final class ItemActions {
             return "NONE";
         }
         if (!allowed.contains(value)) {
-            throw routes.local.dynamodb.api.DynamoDbException.validation("Return values set to invalid value");
+            throw DynamoDbException.validation("Return values set to invalid value");
         }
         return value;
     }

@@ -39,7 +39,7 @@ final class ReadActions {
     private static Reading reading(Request request, ExpressionAttributes attributes) {
         String table = request.tableName();
         String indexName = request.string("IndexName");
-        Condition filter = request.condition("FilterExpression", attributes);
+        Condition filter = request.filter(attributes);
         Projection projection = request.projection(attributes);
         String select = request.choice("Select", SELECTS, null);
         if (select == null) {
@@ -89,6 +89,9 @@ final class ReadActions {
             NavigableMap<EntryKey, Map<String, Value>> entries = range.slice(source.entries().partition(keyCondition.partitionKeyValue()));
             if (reading.exclusiveStartKey() != null) {
                 ReadSource.Position start = source.position(reading.exclusiveStartKey());
+                if (KeyOrder.compare(start.partition(), keyCondition.partitionKeyValue()) != 0) {
+                    throw DynamoDbException.validation("The provided starting key is outside query boundaries based on provided conditions");
+                }
                 entries = forward ? entries.tailMap(start.entry(), false) : entries.headMap(start.entry(), false);
             }
             if (!forward) {
@@ -107,17 +110,9 @@ final class ReadActions {
                 }
                 full = !page.offer(new KeyedItems.Entry(keyCondition.partitionKeyValue(), next.getKey(), next.getValue()));
             }
-            return page.response(full && hasMatch(it, range), request, reading.consistent());
+            // Like AWS, a page cut short by Limit or size carries LastEvaluatedKey even when nothing follows.
+            return page.response(full, request, reading.consistent());
         });
-    }
-
-    private static boolean hasMatch(Iterator<Map.Entry<EntryKey, Map<String, Value>>> rest, SortRange range) {
-        while (rest.hasNext()) {
-            if (range.matches(rest.next().getKey().sort())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     ObjectNode scan(JsonNode json) {
@@ -140,11 +135,7 @@ final class ReadActions {
                     full = !page.offer(next);
                 }
             }
-            boolean more = false;
-            while (full && !more && it.hasNext()) {
-                more = inSegment.test(it.next().partition());
-            }
-            return page.response(more, request, reading.consistent());
+            return page.response(full, request, reading.consistent());
         });
     }
 

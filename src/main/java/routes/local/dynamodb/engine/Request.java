@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import routes.local.dynamodb.api.DynamoDbException;
 import routes.local.dynamodb.expr.Condition;
 import routes.local.dynamodb.expr.ExpressionAttributes;
@@ -18,6 +20,8 @@ import routes.local.dynamodb.value.ValueJson;
  * validation wording: a required member missing is "1 validation error detected" as AWS says it.
  */
 final class Request {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
     private final JsonNode json;
 
@@ -63,7 +67,7 @@ final class Request {
 
     String tableName() {
         String name = requiredString("TableName", "tableName");
-        if (name.length() < 3 || name.length() > 255 || !name.matches("[a-zA-Z0-9_.-]+")) {
+        if (!TABLE_NAME.matcher(name).matches()) {
             throw DynamoDbException.validation("1 validation error detected: Value '" + name + "' at 'tableName' failed to "
                     + "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
         }
@@ -78,7 +82,7 @@ final class Request {
         }
         if (!allowed.contains(value)) {
             throw DynamoDbException.validation("1 validation error detected: Value '" + value + "' at '" + lowerFirst(name)
-                    + "' failed to satisfy constraint: Member must satisfy enum value set: " + allowed);
+                    + "' failed to satisfy constraint: Member must satisfy enum value set: " + new TreeSet<>(allowed));
         }
         return value;
     }
@@ -150,6 +154,12 @@ final class Request {
     Condition condition(String member, ExpressionAttributes attributes) {
         String text = string(member);
         return text == null ? null : Expressions.condition(text, attributes);
+    }
+
+    /** The FilterExpression of a Query or Scan, or null. */
+    Condition filter(ExpressionAttributes attributes) {
+        String text = string("FilterExpression");
+        return text == null ? null : Expressions.filter(text, attributes);
     }
 
     Projection projection(ExpressionAttributes attributes) {

@@ -16,12 +16,14 @@ final class SecondaryIndex {
     private final IndexDefinition definition;
     private final boolean global;
     private final KeySchema tableKey;
+    private final Map<String, Value.Type> attributeTypes;
     private final KeyedItems entries = new KeyedItems();
 
-    SecondaryIndex(IndexDefinition definition, boolean global, KeySchema tableKey) {
+    SecondaryIndex(IndexDefinition definition, boolean global, TableDefinition table) {
         this.definition = definition;
         this.global = global;
-        this.tableKey = tableKey;
+        this.tableKey = table.key();
+        this.attributeTypes = table.attributeTypes();
     }
 
     IndexDefinition definition() {
@@ -44,6 +46,11 @@ final class SecondaryIndex {
         Value partition = item.get(definition.key().partitionKey());
         Value sort = definition.key().sortKey() == null ? null : item.get(definition.key().sortKey());
         if (partition == null || (definition.key().sortKey() != null && sort == null)) {
+            return;
+        }
+        // Writes check index key types up front; this keeps out items an index created later finds mistyped.
+        if (partition.type() != attributeTypes.get(definition.key().partitionKey())
+                || (sort != null && sort.type() != attributeTypes.get(definition.key().sortKey()))) {
             return;
         }
         entries.put(partition, EntryKey.of(sort, key), item);

@@ -1,5 +1,6 @@
 package routes.local.dynamodb.engine;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.NavigableMap;
 import routes.local.dynamodb.api.DynamoDbException;
@@ -83,7 +84,7 @@ final class SortRange {
         if (sort instanceof Value.B b && condition.value() instanceof Value.B prefix) {
             byte[] bytes = b.value().bytes();
             byte[] start = prefix.value().bytes();
-            return bytes.length >= start.length && java.util.Arrays.equals(bytes, 0, start.length, start, 0, start.length);
+            return bytes.length >= start.length && Arrays.equals(bytes, 0, start.length, start, 0, start.length);
         }
         return false;
     }

@@ -18,6 +18,10 @@ import routes.local.dynamodb.value.Value;
  */
 public final class Table {
 
+    // Developer Guide, "Service quotas": partition key values up to 2048 bytes, sort key values up to 1024.
+    static final int MAX_PARTITION_KEY_BYTES = 2048;
+    static final int MAX_SORT_KEY_BYTES = 1024;
+
     private TableDefinition definition;
     private final KeyedItems items = new KeyedItems();
     private final Map<String, SecondaryIndex> indexes = new LinkedHashMap<>();
@@ -25,8 +29,8 @@ public final class Table {
 
     Table(TableDefinition definition) {
         this.definition = definition;
-        definition.globalIndexes().forEach(index -> indexes.put(index.name(), new SecondaryIndex(index, true, definition.key())));
-        definition.localIndexes().forEach(index -> indexes.put(index.name(), new SecondaryIndex(index, false, definition.key())));
+        definition.globalIndexes().forEach(index -> indexes.put(index.name(), new SecondaryIndex(index, true, definition)));
+        definition.localIndexes().forEach(index -> indexes.put(index.name(), new SecondaryIndex(index, false, definition)));
     }
 
     public TableDefinition definition() {
@@ -71,8 +75,21 @@ public final class Table {
 
     /** The key of an item to write: every key attribute present, of the schema type, not empty. */
     public PrimaryKey keyOfItem(Map<String, Value> item) {
-        return new PrimaryKey(keyValue(item, key().partitionKey()),
-                key().sortKey() == null ? null : keyValue(item, key().sortKey()));
+        Value partition = keyValue(item, key().partitionKey());
+        if (keyBytes(partition) > MAX_PARTITION_KEY_BYTES) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: Size of hashkey has exceeded the "
+                    + "maximum size limit of " + MAX_PARTITION_KEY_BYTES + " bytes");
+        }
+        Value sort = key().sortKey() == null ? null : keyValue(item, key().sortKey());
+        if (sort != null && keyBytes(sort) > MAX_SORT_KEY_BYTES) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: Aggregated size of all range keys has "
+                    + "exceeded the size limit of " + MAX_SORT_KEY_BYTES + " bytes");
+        }
+        return new PrimaryKey(partition, sort);
+    }
+
+    private static long keyBytes(Value key) {
+        return key instanceof Value.N ? 0 : ItemSize.of(key);
     }
 
     /** The key of a Key parameter, which must hold exactly the key attributes. */
@@ -101,6 +118,9 @@ public final class Table {
 
     /** What a written item must satisfy beyond its key: the size limit and the secondary index key types. */
     public void checkWritable(Map<String, Value> item) {
+        if (item.containsKey("")) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: An attribute name may not be empty");
+        }
         if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
         }
@@ -176,7 +196,7 @@ public final class Table {
         for (IndexDefinition index : next.globalIndexes()) {
             wanted.add(index.name());
             if (!indexes.containsKey(index.name())) {
-                SecondaryIndex created = new SecondaryIndex(index, true, next.key());
+                SecondaryIndex created = new SecondaryIndex(index, true, next);
                 items.after(null, null).forEachRemaining(e -> created.put(keyOf(e), e.item()));
                 indexes.put(index.name(), created);
             }

@@ -83,6 +83,7 @@ final class TableActions {
             TableDefinition definition = new TableDefinition(name, attributeTypes, key, globals, locals, billingMode, stream,
                     stream == null ? null : STREAM_LABEL.format(now), null, now);
             changes.control(new Commit.TableCreated(now, definition));
+            rememberThroughput(name, request);
             return null;
         });
         response.set("TableDescription", database.read(tables -> descriptions.describe(tables.table(name), "ACTIVE")));
@@ -164,11 +165,19 @@ final class TableActions {
                 next = updateIndexes(next, newTypes, indexUpdates);
             }
             changes.control(new Commit.TableUpdated(changes.now(), next));
+            rememberThroughput(name, request);
             return null;
         });
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.set("TableDescription", database.read(tables -> descriptions.describe(tables.table(name), "ACTIVE")));
         return response;
+    }
+
+    private void rememberThroughput(String table, Request request) {
+        JsonNode throughput = request.member("ProvisionedThroughput");
+        if (throughput != null) {
+            descriptions.provisioned(table, throughput.path("ReadCapacityUnits").asLong(), throughput.path("WriteCapacityUnits").asLong());
+        }
     }
 
     private static TableDefinition updateStream(TableDefinition definition, JsonNode spec, Instant now) {
@@ -253,23 +262,20 @@ final class TableActions {
             throw DynamoDbException.validation("1 validation error detected: Value at '" + wireName + "' failed to satisfy "
                     + "constraint: Member must have length less than or equal to 2, Member must have length greater than or equal to 1");
         }
-        String hash = null;
-        String range = null;
-        for (JsonNode element : node) {
-            Request k = new Request(element);
-            String name = k.requiredString("AttributeName", wireName + ".member.attributeName");
+        String[] names = new String[node.size()];
+        for (int i = 0; i < node.size(); i++) {
+            Request k = new Request(node.get(i));
+            names[i] = k.requiredString("AttributeName", wireName + ".member.attributeName");
             String type = k.requiredString("KeyType", wireName + ".member.keyType");
-            if ("HASH".equals(type) && hash == null) {
-                hash = name;
-            } else if ("RANGE".equals(type) && range == null) {
-                range = name;
-            } else {
-                throw DynamoDbException.validation("Invalid KeySchema: Some index key attribute have no definition");
+            if (i == 0 && !"HASH".equals(type)) {
+                throw DynamoDbException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+            }
+            if (i == 1 && !"RANGE".equals(type)) {
+                throw DynamoDbException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
             }
         }
-        if (hash == null || (range != null && !"HASH".equals(node.get(0).path("KeyType").asText()))) {
-            throw DynamoDbException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        }
+        String hash = names[0];
+        String range = names.length == 2 ? names[1] : null;
         if (hash.equals(range)) {
             throw DynamoDbException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import routes.local.dynamodb.api.DynamoDbException;
 import routes.local.dynamodb.engine.TableDefinition.IndexDefinition;
 import routes.local.dynamodb.engine.TableDefinition.KeySchema;
 import routes.local.dynamodb.value.ItemSize;
@@ -16,6 +18,8 @@ final class TableDescriptions {
 
     private final String region;
     private final String accountId;
+    // TableDefinition (what the log keeps) has no capacity figures; they are only echoed back, so kept here.
+    private final Map<String, long[]> provisioned = new ConcurrentHashMap<>();
 
     TableDescriptions(String region, String accountId) {
         this.region = region;
@@ -95,12 +99,19 @@ final class TableDescriptions {
         return schema;
     }
 
-    // TableDefinition keeps no capacity figures; on-demand tables report zeros as AWS does.
-    private static ObjectNode throughput(TableDefinition definition) {
+    /** Remembers ProvisionedThroughput as CreateTable or UpdateTable gave it. */
+    void provisioned(String table, long readUnits, long writeUnits) {
+        provisioned.put(table, new long[] {readUnits, writeUnits});
+    }
+
+    // On-demand tables report zeros, as AWS does.
+    private ObjectNode throughput(TableDefinition definition) {
+        long[] units = "PROVISIONED".equals(definition.billingMode())
+                ? provisioned.getOrDefault(definition.name(), new long[2]) : new long[2];
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("NumberOfDecreasesToday", 0);
-        node.put("ReadCapacityUnits", "PROVISIONED".equals(definition.billingMode()) ? 5 : 0);
-        node.put("WriteCapacityUnits", "PROVISIONED".equals(definition.billingMode()) ? 5 : 0);
+        node.put("ReadCapacityUnits", units[0]);
+        node.put("WriteCapacityUnits", units[1]);
         return node;
     }
 
@@ -109,7 +120,7 @@ final class TableDescriptions {
             case "S" -> Value.Type.S;
             case "N" -> Value.Type.N;
             case "B" -> Value.Type.B;
-            default -> throw routes.local.dynamodb.api.DynamoDbException.validation("1 validation error detected: Value '" + type
+            default -> throw DynamoDbException.validation("1 validation error detected: Value '" + type
                     + "' at 'attributeDefinitions.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]");
         };
     }

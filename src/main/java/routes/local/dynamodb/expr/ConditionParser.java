@@ -22,10 +22,14 @@ final class ConditionParser {
     private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
     private static final Set<String> TYPE_NAMES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
     private static final int MAX_IN_OPERANDS = 100;
+    /** Every pair of parentheses that is not redundant holds an operator, and there are at most 300 of those. */
+    private static final int MAX_DEPTH = 301;
     /** Stands for a function call already reported as a problem, so parsing can go on to find a worse one. */
     private static final ValueRef REPORTED_CALL = new ValueRef(":reported", null);
 
     private final TokenCursor cursor;
+    /** How many parentheses are open; deeper than the operator limit allows, some pair must be redundant. */
+    private int depth;
     /** Token positions of the parenthesised group closed last, to spot {@code ((…))}. */
     private int groupOpen = -1;
     private int groupClose = -1;
@@ -46,6 +50,7 @@ final class ConditionParser {
         ConditionNode left = and();
         while (cursor.atKeyword("OR")) {
             cursor.advance();
+            cursor.countOperator();
             left = new ConditionNode.Or(left, and());
         }
         return left;
@@ -55,6 +60,7 @@ final class ConditionParser {
         ConditionNode left = not();
         while (cursor.atKeyword("AND")) {
             cursor.advance();
+            cursor.countOperator();
             left = new ConditionNode.And(left, not());
         }
         return left;
@@ -63,6 +69,7 @@ final class ConditionParser {
     private ConditionNode not() {
         if (cursor.atKeyword("NOT")) {
             cursor.advance();
+            cursor.countOperator();
             return new ConditionNode.Not(not());
         }
         return primary();
@@ -70,8 +77,7 @@ final class ConditionParser {
 
     private ConditionNode primary() {
         if (cursor.at(TokenKind.LEFT_PAREN) && !parenthesizedOperandAhead()) {
-            int open = cursor.position;
-            cursor.advance();
+            int open = openGroup();
             ConditionNode inner = or();
             closeGroup(open);
             return inner;
@@ -96,6 +102,7 @@ final class ConditionParser {
     }
 
     private ConditionNode comparison(Operand left) {
+        cursor.countOperator();
         Comparator comparator = comparatorAt();
         if (comparator != null) {
             cursor.advance();
@@ -127,6 +134,7 @@ final class ConditionParser {
     private ConditionNode conditionFunction() {
         String function = cursor.text();
         cursor.advance();
+        cursor.countOperator();
         List<Operand> arguments = arguments();
         int expected = function.startsWith("attribute_") && !function.equals("attribute_type") ? 1 : 2;
         if (arguments.size() != expected) {
@@ -173,8 +181,7 @@ final class ConditionParser {
     /** A path, a :value, size(…), or an operand in parentheses. */
     private Operand operand() {
         if (cursor.at(TokenKind.LEFT_PAREN)) {
-            int open = cursor.position;
-            cursor.advance();
+            int open = openGroup();
             Operand inner = operand();
             closeGroup(open);
             return inner;
@@ -188,6 +195,7 @@ final class ConditionParser {
     private Operand functionOperand() {
         String function = cursor.text();
         cursor.advance();
+        cursor.countOperator();
         List<Operand> arguments = arguments();
         if (function.equals("size")) {
             if (arguments.size() != 1) {
@@ -219,7 +227,15 @@ final class ConditionParser {
         return arguments;
     }
 
+    private int openGroup() {
+        int open = cursor.position;
+        cursor.advance();
+        if (++depth > MAX_DEPTH) throw cursor.kind.invalid("The expression has redundant parentheses;");
+        return open;
+    }
+
     private void closeGroup(int open) {
+        depth--;
         if (groupOpen == open + 1 && groupClose == cursor.position - 1) {
             cursor.report(Problem.REDUNDANT_PARENTHESES, "The expression has redundant parentheses;");
         }
@@ -230,18 +246,10 @@ final class ConditionParser {
 
     /** At "(": whether the group is an operand, as in {@code (size(a)) > :n}, rather than a condition. */
     private boolean parenthesizedOperandAhead() {
+        int close = cursor.matchingParenthesis(cursor.position);
+        if (close < 0) return false;
         Tokens tokens = cursor.tokens;
-        int depth = 0;
-        for (int i = cursor.position; i < tokens.count(); i++) {
-            TokenKind kind = tokens.kind(i);
-            if (kind == TokenKind.LEFT_PAREN) {
-                depth++;
-            } else if (kind == TokenKind.RIGHT_PAREN && --depth == 0) {
-                TokenKind next = tokens.kind(i + 1);
-                return comparatorOf(next) != null || tokens.isKeyword(i + 1, "BETWEEN") || tokens.isKeyword(i + 1, "IN");
-            }
-        }
-        return false;
+        return comparatorOf(tokens.kind(close + 1)) != null || tokens.isKeyword(close + 1, "BETWEEN") || tokens.isKeyword(close + 1, "IN");
     }
 
     private boolean atComparison() {

@@ -96,7 +96,7 @@ public final class ExpressionAttributes {
         if (key.length() < 2 || key.charAt(0) != sigil) return false;
         for (int i = 1; i < key.length(); i++) {
             char c = key.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_')) return false;
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
         }
         return true;
     }

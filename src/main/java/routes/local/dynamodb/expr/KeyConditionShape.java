@@ -55,6 +55,9 @@ final class KeyConditionShape {
     private static Leaf leaf(ConditionNode node) {
         if (node instanceof ConditionNode.Comparison comparison) {
             if (comparison.comparator() == ConditionNode.Comparator.NE) throw invalidOperator("<>");
+            if (comparison.left() instanceof Operand.Size || comparison.right() instanceof Operand.Size) {
+                throw invalid("KeyConditionExpressions cannot contain nested operations");
+            }
             boolean keyOnLeft = comparison.left() instanceof DocumentPath;
             boolean keyOnRight = comparison.right() instanceof DocumentPath;
             if (keyOnLeft && keyOnRight) throw invalid("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");

@@ -21,6 +21,8 @@ final class TokenCursor {
 
     /** Developer Guide, "Service, account, and table quotas": an expression string holds at most 4 KB. */
     private static final int MAX_EXPRESSION_BYTES = 4096;
+    /** Developer Guide, "Service, account, and table quotas": at most 300 operators or functions in an expression. */
+    private static final int MAX_OPERATORS = 300;
     /** Deeper paths are rejected (Developer Guide, "Service, account, and table quotas": nesting 32 levels). */
     private static final int MAX_NESTING = 32;
 
@@ -28,6 +30,7 @@ final class TokenCursor {
     final ExpressionKind kind;
     final ExpressionAttributes attributes;
     int position;
+    private int operators;
     private Problem problem;
     private String problemMessage;
 
@@ -74,6 +77,27 @@ final class TokenCursor {
 
     void expectEnd() {
         if (!at(TokenKind.EOF)) throw syntaxError();
+    }
+
+    /** Counts an operator or function; past AWS's limit the parse stops, which also bounds its recursion. */
+    void countOperator() {
+        if (++operators > MAX_OPERATORS) {
+            throw kind.invalid("The expression contains too many operators; operator count: " + operators);
+        }
+    }
+
+    /** The position of the ")" closing the "(" at {@code open}, or -1 when there is none. */
+    int matchingParenthesis(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.count(); i++) {
+            TokenKind kind = tokens.kind(i);
+            if (kind == TokenKind.LEFT_PAREN) {
+                depth++;
+            } else if (kind == TokenKind.RIGHT_PAREN && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     DynamoDbException syntaxError() {

@@ -90,14 +90,33 @@ final class UpdateParser {
         return cursor.path();
     }
 
-    /** {@code operand}, {@code operand + operand} or {@code operand - operand}. */
+    /**
+     * {@code operand}, {@code operand + operand} or {@code operand - operand}, possibly in one pair of
+     * parentheses; each operand may have its own pair. Deeper parentheses are a syntax error, as in AWS's grammar.
+     */
     private UpdateValue setValue() {
-        UpdateValue left = operand();
+        int open = cursor.position;
+        if (cursor.at(TokenKind.LEFT_PAREN)) {
+            int close = cursor.matchingParenthesis(open);
+            TokenKind after = cursor.tokens.kind(close + 1);
+            if (close > 0 && after != TokenKind.PLUS && after != TokenKind.MINUS) {
+                cursor.advance();
+                UpdateValue inner = arithmetic();
+                cursor.expect(TokenKind.RIGHT_PAREN);
+                return inner;
+            }
+        }
+        return arithmetic();
+    }
+
+    private UpdateValue arithmetic() {
+        UpdateValue left = parenthesizedOperand();
         if (cursor.at(TokenKind.PLUS) || cursor.at(TokenKind.MINUS)) {
             boolean plus = cursor.at(TokenKind.PLUS);
             String operator = plus ? "+" : "-";
             cursor.advance();
-            UpdateValue right = operand();
+            cursor.countOperator();
+            UpdateValue right = parenthesizedOperand();
             requireType(operator, left, Value.Type.N);
             requireType(operator, right, Value.Type.N);
             return new UpdateValue.Arithmetic(plus, left, right);
@@ -105,12 +124,16 @@ final class UpdateParser {
         return left;
     }
 
-    private UpdateValue operand() {
+    private UpdateValue parenthesizedOperand() {
         if (cursor.accept(TokenKind.LEFT_PAREN)) {
-            UpdateValue inner = setValue();
+            UpdateValue inner = operand();
             cursor.expect(TokenKind.RIGHT_PAREN);
             return inner;
         }
+        return operand();
+    }
+
+    private UpdateValue operand() {
         if (cursor.at(TokenKind.VALUE_PLACEHOLDER)) return cursor.value();
         if (cursor.at(TokenKind.NAME) && cursor.peek(1) == TokenKind.LEFT_PAREN) return function();
         return path();
@@ -119,10 +142,11 @@ final class UpdateParser {
     private UpdateValue function() {
         String function = cursor.text();
         cursor.advance();
+        cursor.countOperator();
         cursor.expect(TokenKind.LEFT_PAREN);
         List<UpdateValue> arguments = new ArrayList<>(2);
-        arguments.add(setValue());
-        while (cursor.accept(TokenKind.COMMA)) arguments.add(setValue());
+        arguments.add(parenthesizedOperand());
+        while (cursor.accept(TokenKind.COMMA)) arguments.add(parenthesizedOperand());
         cursor.expect(TokenKind.RIGHT_PAREN);
         boolean known = function.equals("if_not_exists") || function.equals("list_append");
         if (!known) {

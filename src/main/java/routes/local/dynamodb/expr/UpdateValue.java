@@ -65,15 +65,9 @@ sealed interface UpdateValue permits DocumentPath, ValueRef, UpdateValue.IfNotEx
             return number(plus ? x.value().add(y.value()) : x.value().subtract(y.value()));
         }
         @Override public void print(StringBuilder out, boolean debug) {
-            printSide(out, left, debug);
+            left.print(out, debug);
             out.append(plus ? " + " : " - ");
-            printSide(out, right, debug);
-        }
-        private static void printSide(StringBuilder out, UpdateValue side, boolean debug) {
-            boolean nested = side instanceof Arithmetic;
-            if (nested) out.append('(');
-            side.print(out, debug);
-            if (nested) out.append(')');
+            right.print(out, debug);
         }
     }
 

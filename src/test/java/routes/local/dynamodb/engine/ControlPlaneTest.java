@@ -82,6 +82,17 @@ class ControlPlaneTest {
                 .hasMessageContaining("Some index key attributes are not defined in AttributeDefinitions");
     }
 
+    // API Reference, CreateTable "KeySchema": the HASH element comes first.
+    @Test
+    void keySchemaMustStartWithTheHashKey() {
+        assertThatThrownBy(() -> dynamo.createTable(b -> b.tableName(EmulatorClients.uniqueName("range-first"))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S))
+                .keySchema(EmulatorClients.range("sk"), hash("pk"))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+    }
+
     @Test
     void provisionedTableNeedsThroughput() {
         assertThatThrownBy(() -> dynamo.createTable(b -> b.tableName(EmulatorClients.uniqueName("prov"))
@@ -90,9 +101,10 @@ class ControlPlaneTest {
                 .hasMessageContaining("ReadCapacityUnits and WriteCapacityUnits must both be specified");
         String name = EmulatorClients.uniqueName("prov");
         dynamo.createTable(b -> b.tableName(name).attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("pk"))
-                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
-        assertThat(dynamo.describeTable(b -> b.tableName(name)).table().billingModeSummary().billingMode())
-                .isEqualTo(BillingMode.PROVISIONED);
+                .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(7L)));
+        TableDescription table = dynamo.describeTable(b -> b.tableName(name)).table();
+        assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PROVISIONED);
+        assertThat(table.provisionedThroughput().readCapacityUnits()).isEqualTo(5L);
     }
 
     @Test
@@ -151,6 +163,7 @@ class ControlPlaneTest {
         String name = EmulatorClients.createTable(dynamo, "backfill", null);
         dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", s("a"), "email", s("a@example.org"))));
         dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", s("b"))));
+        dynamo.putItem(b -> b.tableName(name).item(Map.of("pk", s("c"), "email", EmulatorClients.n("42"))));
 
         dynamo.updateTable(b -> b.tableName(name).attributeDefinitions(attribute("email", ScalarAttributeType.S))
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("by-email")

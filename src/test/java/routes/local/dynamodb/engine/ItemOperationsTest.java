@@ -190,6 +190,35 @@ class ItemOperationsTest {
                 .hasMessageContaining("Item size has exceeded the maximum allowed size");
     }
 
+    // Developer Guide, "Service quotas": partition key values are at most 2048 bytes.
+    @Test
+    void partitionKeyOverTwoKilobytesIsRejected() {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("k".repeat(2048)))));
+
+        assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("k".repeat(2049))))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("Size of hashkey has exceeded the maximum size limit of 2048 bytes");
+    }
+
+    // Developer Guide, "Service quotas": sort key values are at most 1024 bytes.
+    @Test
+    void sortKeyOverOneKilobyteIsRejected() {
+        String composite = EmulatorClients.createTable(dynamo, "long-sort", ScalarAttributeType.S);
+        dynamo.putItem(b -> b.tableName(composite).item(Map.of("pk", s("a"), "sk", s("s".repeat(1024)))));
+
+        assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName(composite).item(Map.of("pk", s("a"), "sk", s("s".repeat(1025))))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+    }
+
+    // Developer Guide, "Naming rules": attribute names are at least one character long.
+    @Test
+    void emptyAttributeNameIsRejected() {
+        assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("named"), "", s("v")))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("An attribute name may not be empty");
+    }
+
     @Test
     void unusedPlaceholderIsRejected() {
         assertThatThrownBy(() -> dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s("p")))

@@ -112,6 +112,19 @@ class QueryAndScanTest {
         assertThat(second.lastEvaluatedKey()).isEmpty();
     }
 
+    // API Reference, Query "LastEvaluatedKey": present when the Limit stopped the page, even if nothing follows.
+    @Test
+    void limitThatEndsExactlyAtTheLastItemStillReturnsALastEvaluatedKey() {
+        QueryResponse page = dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("customer-b"))).limit(1));
+        QueryResponse after = dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("customer-b"))).limit(1).exclusiveStartKey(page.lastEvaluatedKey()));
+
+        assertThat(page.lastEvaluatedKey()).containsEntry("pk", s("customer-b"));
+        assertThat(after.items()).isEmpty();
+        assertThat(after.lastEvaluatedKey()).isEmpty();
+    }
+
     @Test
     void selectCountReturnsOnlyTheCount() {
         QueryResponse response = dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")

@@ -141,6 +141,26 @@ class TransactionsAndBatchesTest {
         assertThat(read.unprocessedKeys()).isEmpty();
     }
 
+    // API Reference, BatchGetItem: at most 16 MB per answer, the rest comes back in UnprocessedKeys.
+    @Test
+    void batchGetAnswersSixteenMegabytesAndLeavesTheRestUnprocessed() {
+        String big = EmulatorClients.createTable(dynamo, "tx-big", null);
+        String padding = "p".repeat(390_000);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            Map<String, AttributeValue> key = key("big-" + i);
+            keys.add(key);
+            dynamo.putItem(b -> b.tableName(big).item(Map.of("pk", key.get("pk"), "padding", s(padding))));
+        }
+
+        var read = dynamo.batchGetItem(b -> b.requestItems(Map.of(big, KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+
+        int returned = read.responses().get(big).size();
+        assertThat(returned).isEqualTo(16 * 1024 * 1024 / (390_000 + 2 + 6 + "padding".length()));
+        assertThat(read.unprocessedKeys().get(big).keys()).hasSize(45 - returned);
+        assertThat(read.unprocessedKeys().get(big).consistentRead()).isTrue();
+    }
+
     @Test
     void batchWriteWithDuplicateKeysIsRejected() {
         WriteRequest twice = WriteRequest.builder().putRequest(PutRequest.builder().item(key("dup")).build()).build();

@@ -306,6 +306,17 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void moreThanThreeHundredOperatorsAreRejected() {
+        // Developer Guide, "Service, account, and table quotas": 300 operators or functions per expression
+        String many = "NOT ".repeat(299) + "qty = :v";
+        assertThat(test(many, ":v", n(5))).isFalse();
+        assertThat(error("NOT " + many, ":v", n(5)))
+                .isEqualTo("Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+        assertThat(error("(".repeat(400) + "qty = :v" + ")".repeat(400), ":v", n(5)))
+                .isEqualTo("Invalid ConditionExpression: The expression has redundant parentheses;");
+    }
+
+    @Test
     void filterExpressionsNameTheirParameterInErrors() {
         assertThatThrownBy(() -> Expressions.filter("a-b", ExpressionAttributes.none()))
                 .hasMessage("Invalid FilterExpression: Syntax error; token: \"-\", near: \"a-b\"");

@@ -69,6 +69,7 @@ class KeyConditionExpressionTest {
         assertThatThrownBy(() -> parse("pk = sk")).hasMessage("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
         assertThatThrownBy(() -> parse(":p = :a")).hasMessage("Invalid condition in KeyConditionExpression: No key attribute specified");
         assertThatThrownBy(() -> parse("sk > :a")).hasMessage("Query key condition not supported");
+        assertThatThrownBy(() -> parse("pk = :p AND size(sk) > :a")).hasMessage("KeyConditionExpressions cannot contain nested operations");
         assertThatThrownBy(() -> parse("pk = :p AND")).hasMessage("Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"");
     }
 }

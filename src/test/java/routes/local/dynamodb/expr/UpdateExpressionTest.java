@@ -120,6 +120,17 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void setValuesTakeOnePairOfParenthesesAndOperandsAnother() {
+        assertThat(applied("SET qty = (qty + :one)", ":one", n(1)).get("qty")).isEqualTo(n(6));
+        assertThat(applied("SET qty = (qty) - (:one)", ":one", n(1)).get("qty")).isEqualTo(n(4));
+        assertThat(applied("SET qty = ((:one))", ":one", n(1)).get("qty")).isEqualTo(n(1));
+        assertThat(parseError("SET qty = (((:one)))", ":one", n(1)))
+                .isEqualTo("Invalid UpdateExpression: Syntax error; token: \"(\", near: \"((:one\"");
+        assertThat(parseError("SET qty = qty + :one + :one", ":one", n(1)))
+                .isEqualTo("Invalid UpdateExpression: Syntax error; token: \"+\", near: \":one + :one\"");
+    }
+
+    @Test
     void ifNotExistsKeepsAnExistingValue() {
         assertThat(applied("SET qty = if_not_exists(qty, :zero)", ":zero", n(0)).get("qty")).isEqualTo(n(5));
         assertThat(applied("SET hits = if_not_exists(hits, :zero) + :one", ":zero", n(0), ":one", n(1)).get("hits")).isEqualTo(n(1));
