@@ -137,7 +137,6 @@ abstract class BatchCases extends ConformanceCases {
 
     @Test
     @DisplayName("BatchGetItem answers at most 16 MB; the remaining keys come back as UnprocessedKeys (API Reference: BatchGetItem)")
-    @KnownEmulatorGap("returns all 45 items (17.5 MB) in one response, no UnprocessedKeys")
     void sixteenMegabytesThenUnprocessedKeys() {
         String padding = "p".repeat(390_000);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();

@@ -67,7 +67,6 @@ abstract class ControlPlaneCases extends ConformanceCases {
 
     @Test
     @DisplayName("CreateTable in PROVISIONED mode reports its ProvisionedThroughput (API Reference: CreateTable, BillingMode)")
-    @KnownEmulatorGap("describes ProvisionedThroughput 5/5 whatever the request asked (1/1)")
     void provisionedTable() {
         String name = tables.create(CreateTableRequest.builder().billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))
