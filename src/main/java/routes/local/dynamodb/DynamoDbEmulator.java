@@ -6,14 +6,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.local.dynamodb.api.Action;
+import routes.local.dynamodb.durability.DurableLog;
+import routes.local.dynamodb.durability.ReplayTarget;
+import routes.local.dynamodb.engine.Commit;
 import routes.local.dynamodb.engine.CommitListener;
 import routes.local.dynamodb.engine.Database;
 import routes.local.dynamodb.engine.DynamoDbActions;
 import routes.local.dynamodb.engine.TimeToLiveReaper;
 import routes.local.dynamodb.http.DynamoDbHttpServer;
+import routes.local.dynamodb.streams.Streams;
 
 /**
  * An open-source DynamoDB and DynamoDB Streams for local runs and tests, inside this JVM: the AWS
@@ -42,8 +47,13 @@ public final class DynamoDbEmulator implements AutoCloseable {
         List<CommitListener> listeners = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         DynamoDbActions.register(database, settings.region(), settings.accountId(), actions);
-        // Extension point: streams add their listener and actions (ListStreams, DescribeStream,
-        // GetShardIterator, GetRecords) here; the durable log replays into the database, then listens.
+        Streams streams = new Streams(settings, clock);
+        streams.register(actions);
+        // Recovery replays into the database and the streams before either listens or serves.
+        DurableLog durableLog = DurableLog.recover(settings, replayTarget(database), streams);
+        resources.add(durableLog);
+        listeners.add(streams);
+        listeners.add(durableLog);
         listeners.forEach(database::addListener);
         resources.add(new TimeToLiveReaper(database, clock, settings.ttlInterval()));
         DynamoDbHttpServer server;
@@ -55,6 +65,15 @@ public final class DynamoDbEmulator implements AutoCloseable {
         }
         log.info("DynamoDB emulator (local development only) listening on {}", server.endpoint());
         return new DynamoDbEmulator(database, resources, server);
+    }
+
+    /** The database as the durability log replays into and snapshots it. */
+    private static ReplayTarget replayTarget(Database database) {
+        return new ReplayTarget() {
+            @Override public void replay(Commit commit) { database.replay(commit); }
+            @Override public List<Commit> snapshot() { return database.snapshot(); }
+            @Override public <T> T exclusively(Supplier<T> work) { return database.exclusively(work); }
+        };
     }
 
     /** Where DynamoDbClient.endpointOverride (and DynamoDbStreamsClient's) should point. */
