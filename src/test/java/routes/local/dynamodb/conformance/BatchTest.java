@@ -1,0 +1,4 @@
+package routes.local.dynamodb.conformance;
+
+/** Batch cases on our emulator, or on -Dddb.conformance.endpoint. */
+class BatchTest extends BatchCases {}

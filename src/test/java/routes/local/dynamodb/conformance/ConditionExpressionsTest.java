@@ -1,0 +1,4 @@
+package routes.local.dynamodb.conformance;
+
+/** Condition expression cases on our emulator, or on -Dddb.conformance.endpoint. */
+class ConditionExpressionsTest extends ConditionExpressionCases {}

@@ -1,0 +1,4 @@
+package routes.local.dynamodb.conformance;
+
+/** Query cases on our emulator, or on -Dddb.conformance.endpoint. */
+class QueryTest extends QueryCases {}
