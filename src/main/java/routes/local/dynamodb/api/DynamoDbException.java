@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class DynamoDbException extends RuntimeException {
 
     private static final String PREFIX = "com.amazonaws.dynamodb.v20120810#";
-    private static final String STREAMS_PREFIX = "com.amazonaws.dynamodb.v20120810#";
+    private static final String CONSTRAINT_PREFIX = "1 validation error detected: ";
 
     private final String code;
     private final int status;
@@ -35,11 +35,27 @@ public class DynamoDbException extends RuntimeException {
 
     /** The {@code __type} member. */
     public String type() {
-        return ("UnknownOperationException".equals(code) ? "com.amazon.coral.service#" : PREFIX) + code;
+        return typePrefix() + code;
+    }
+
+    // AWS answers errors of the request's shape from its front end (coral), the rest from DynamoDB itself.
+    private String typePrefix() {
+        if ("UnknownOperationException".equals(code)) {
+            return "com.amazon.coral.service#";
+        }
+        return getMessage() != null && getMessage().startsWith(CONSTRAINT_PREFIX) ? "com.amazon.coral.validate#" : PREFIX;
     }
 
     public static DynamoDbException validation(String message) {
         return new DynamoDbException("ValidationException", 400, message);
+    }
+
+    /**
+     * A request member that breaks its declared constraint (missing, too long, out of range), worded as
+     * AWS's front end words it: "1 validation error detected: Value null at 'tableName' failed to ...".
+     */
+    public static DynamoDbException constraint(String detail) {
+        return validation(CONSTRAINT_PREFIX + detail);
     }
 
     public static DynamoDbException serialization(String message) {

@@ -53,7 +53,7 @@ final class BatchActions {
             List<Map<String, Value>> keys = new ArrayList<>();
             JsonNode keyNodes = tableRequest.member("Keys");
             if (keyNodes == null || !keyNodes.isArray() || keyNodes.isEmpty()) {
-                throw DynamoDbException.validation("1 validation error detected: Value at 'requestItems." + entry.getKey()
+                throw DynamoDbException.constraint("Value at 'requestItems." + entry.getKey()
                         + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
             keyNodes.forEach(k -> keys.add(ValueJson.item(k)));
@@ -110,7 +110,7 @@ final class BatchActions {
         for (Map.Entry<String, JsonNode> entry : requestItems(request)) {
             JsonNode requests = entry.getValue();
             if (!requests.isArray() || requests.isEmpty()) {
-                throw DynamoDbException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
+                throw DynamoDbException.constraint("Value at 'requestItems' failed to satisfy constraint: "
                         + "Map value must satisfy constraint: [Member must have length less than or equal to 25, "
                         + "Member must have length greater than or equal to 1]");
             }
@@ -119,7 +119,7 @@ final class BatchActions {
             }
         }
         if (writes.size() > 25) {
-            throw DynamoDbException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
+            throw DynamoDbException.constraint("Value at 'requestItems' failed to satisfy constraint: "
                     + "Map value must satisfy constraint: [Member must have length less than or equal to 25, "
                     + "Member must have length greater than or equal to 1]");
         }
@@ -164,7 +164,7 @@ final class BatchActions {
     private static Iterable<Map.Entry<String, JsonNode>> requestItems(Request request) {
         JsonNode items = request.member("RequestItems");
         if (items == null || !items.isObject() || items.isEmpty()) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: "
+            throw DynamoDbException.constraint("Value null at 'requestItems' failed to satisfy constraint: "
                     + "Member must have length greater than or equal to 1");
         }
         Map<String, JsonNode> ordered = new LinkedHashMap<>();

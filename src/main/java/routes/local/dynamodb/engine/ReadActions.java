@@ -52,7 +52,7 @@ final class ReadActions {
         }
         Integer limit = request.integer("Limit");
         if (limit != null && limit < 1) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + limit
+            throw DynamoDbException.constraint("Value '" + limit
                     + "' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
         }
         return new Reading(request, table, indexName, filter, projection, select, limit,
@@ -71,6 +71,19 @@ final class ReadActions {
         return source;
     }
 
+    // Query (API Reference: FilterExpression): the keys belong in the key condition, not the filter.
+    private static void rejectKeysInFilter(ReadSource source, Condition filter) {
+        if (filter == null) {
+            return;
+        }
+        for (String key : new String[] {source.key().partitionKey(), source.key().sortKey()}) {
+            if (key != null && filter.attributeNames().contains(key)) {
+                throw DynamoDbException.validation(
+                        "Filter Expression can only contain non-primary key attributes: Primary key attribute: " + key);
+            }
+        }
+    }
+
     ObjectNode query(JsonNode json) {
         Request request = new Request(json);
         request.rejectLegacy("KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator");
@@ -85,6 +98,7 @@ final class ReadActions {
         boolean forward = request.bool("ScanIndexForward", true);
         return database.read(tables -> {
             ReadSource source = source(tables, reading);
+            rejectKeysInFilter(source, reading.filter());
             SortRange range = SortRange.of(source, keyCondition);
             NavigableMap<EntryKey, Map<String, Value>> entries = range.slice(source.entries().partition(keyCondition.partitionKeyValue()));
             if (reading.exclusiveStartKey() != null) {
@@ -150,7 +164,7 @@ final class ReadActions {
             throw DynamoDbException.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
         }
         if (total < 1 || total > 1_000_000) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + total
+            throw DynamoDbException.constraint("Value '" + total
                     + "' at 'totalSegments' failed to satisfy constraint: Member must have value between 1 and 1000000");
         }
         if (segment < 0 || segment >= total) {

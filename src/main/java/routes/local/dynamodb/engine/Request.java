@@ -59,7 +59,7 @@ final class Request {
     String requiredString(String name, String wireName) {
         String value = string(name);
         if (value == null) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at '" + wireName
+            throw DynamoDbException.constraint("Value null at '" + wireName
                     + "' failed to satisfy constraint: Member must not be null");
         }
         return value;
@@ -68,7 +68,7 @@ final class Request {
     String tableName() {
         String name = requiredString("TableName", "tableName");
         if (!TABLE_NAME.matcher(name).matches()) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + name + "' at 'tableName' failed to "
+            throw DynamoDbException.constraint("Value '" + name + "' at 'tableName' failed to "
                     + "satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length between 3 and 255");
         }
         return name;
@@ -81,7 +81,7 @@ final class Request {
             return fallback;
         }
         if (!allowed.contains(value)) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + value + "' at '" + lowerFirst(name)
+            throw DynamoDbException.constraint("Value '" + value + "' at '" + lowerFirst(name)
                     + "' failed to satisfy constraint: Member must satisfy enum value set: " + new TreeSet<>(allowed));
         }
         return value;
@@ -116,7 +116,7 @@ final class Request {
     Map<String, Value> requiredItem(String name) {
         Map<String, Value> item = item(name);
         if (item == null) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at '" + lowerFirst(name)
+            throw DynamoDbException.constraint("Value null at '" + lowerFirst(name)
                     + "' failed to satisfy constraint: Member must not be null");
         }
         return item;

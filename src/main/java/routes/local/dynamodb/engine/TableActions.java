@@ -102,7 +102,7 @@ final class TableActions {
         String start = request.string("ExclusiveStartTableName");
         Integer limit = request.integer("Limit");
         if (limit != null && (limit < 1 || limit > 100)) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + limit
+            throw DynamoDbException.constraint("Value '" + limit
                     + "' at 'limit' failed to satisfy constraint: Member must have value between 1 and 100");
         }
         int max = limit == null ? 100 : limit;
@@ -241,7 +241,7 @@ final class TableActions {
 
     private static Map<String, Value.Type> attributeDefinitions(JsonNode node, boolean required) {
         if (node == null || !node.isArray() || (required && node.isEmpty())) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at 'attributeDefinitions' failed to "
+            throw DynamoDbException.constraint("Value null at 'attributeDefinitions' failed to "
                     + "satisfy constraint: Member must not be null");
         }
         Map<String, Value.Type> types = new LinkedHashMap<>();
@@ -259,7 +259,7 @@ final class TableActions {
 
     private static KeySchema keySchema(JsonNode node, String wireName) {
         if (node == null || !node.isArray() || node.isEmpty() || node.size() > 2) {
-            throw DynamoDbException.validation("1 validation error detected: Value at '" + wireName + "' failed to satisfy "
+            throw DynamoDbException.constraint("Value at '" + wireName + "' failed to satisfy "
                     + "constraint: Member must have length less than or equal to 2, Member must have length greater than or equal to 1");
         }
         String[] names = new String[node.size()];
@@ -299,7 +299,7 @@ final class TableActions {
         KeySchema key = keySchema(index.member("KeySchema"), "keySchema");
         JsonNode projectionNode = index.member("Projection");
         if (projectionNode == null) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at 'projection' failed to satisfy "
+            throw DynamoDbException.constraint("Value null at 'projection' failed to satisfy "
                     + "constraint: Member must not be null");
         }
         Request projection = new Request(projectionNode);

@@ -120,7 +120,7 @@ final class TableDescriptions {
             case "S" -> Value.Type.S;
             case "N" -> Value.Type.N;
             case "B" -> Value.Type.B;
-            default -> throw DynamoDbException.validation("1 validation error detected: Value '" + type
+            default -> throw DynamoDbException.constraint("Value '" + type
                     + "' at 'attributeDefinitions.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]");
         };
     }

@@ -26,13 +26,13 @@ final class TimeToLiveActions {
         String name = request.tableName();
         JsonNode specNode = request.member("TimeToLiveSpecification");
         if (specNode == null) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at 'timeToLiveSpecification' failed to "
+            throw DynamoDbException.constraint("Value null at 'timeToLiveSpecification' failed to "
                     + "satisfy constraint: Member must not be null");
         }
         Request spec = new Request(specNode);
         String attribute = spec.requiredString("AttributeName", "timeToLiveSpecification.attributeName");
         if (!spec.has("Enabled")) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at 'timeToLiveSpecification.enabled' "
+            throw DynamoDbException.constraint("Value null at 'timeToLiveSpecification.enabled' "
                     + "failed to satisfy constraint: Member must not be null");
         }
         boolean enabled = spec.bool("Enabled", false);

@@ -139,7 +139,7 @@ final class TransactionActions {
             }
             default -> {
                 if (condition == null) {
-                    throw DynamoDbException.validation("1 validation error detected: Value null at 'conditionExpression' "
+                    throw DynamoDbException.constraint("Value null at 'conditionExpression' "
                             + "failed to satisfy constraint: Member must not be null");
                 }
                 yield new ItemWrite.Check(table, action.requiredItem("Key"), condition, returnOld);
@@ -157,7 +157,7 @@ final class TransactionActions {
         for (JsonNode element : transactItems(request)) {
             Request wrapper = new Request(element);
             if (!wrapper.has("Get")) {
-                throw DynamoDbException.validation("1 validation error detected: Value null at 'transactItems.member.get' "
+                throw DynamoDbException.constraint("Value null at 'transactItems.member.get' "
                         + "failed to satisfy constraint: Member must not be null");
             }
             Request get = new Request(wrapper.member("Get"));
@@ -186,7 +186,7 @@ final class TransactionActions {
     private static JsonNode transactItems(Request request) {
         JsonNode items = request.member("TransactItems");
         if (items == null || !items.isArray() || items.isEmpty() || items.size() > MAX_ACTIONS) {
-            throw DynamoDbException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: "
+            throw DynamoDbException.constraint("Value at 'transactItems' failed to satisfy constraint: "
                     + "Member must have length less than or equal to 100, Member must have length greater than or equal to 1");
         }
         return items;

@@ -1,6 +1,7 @@
 package routes.local.dynamodb.expr;
 
 import java.util.Map;
+import java.util.Set;
 import routes.local.dynamodb.value.Value;
 
 /** A parsed ConditionExpression or FilterExpression. */
@@ -8,4 +9,7 @@ public interface Condition {
 
     /** True when the item (possibly empty: no such item) satisfies the condition. */
     boolean test(Map<String, Value> item);
+
+    /** The top-level attribute names the condition reads (a Query filter may not name a key). */
+    Set<String> attributeNames();
 }

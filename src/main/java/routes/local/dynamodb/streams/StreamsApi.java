@@ -107,7 +107,7 @@ final class StreamsApi {
         String shardId = requiredText(request, "ShardId");
         String type = requiredText(request, "ShardIteratorType");
         if (!ITERATOR_TYPES.contains(type)) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + type
+            throw DynamoDbException.constraint("Value '" + type
                     + "' at 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set: "
                     + ITERATOR_TYPES);
         }
@@ -178,7 +178,7 @@ final class StreamsApi {
         JsonNode limit = request.get("Limit");
         if (limit == null || limit.isNull()) return max;
         if (!limit.canConvertToInt() || limit.asInt() < 1 || limit.asInt() > max) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + limit.asText()
+            throw DynamoDbException.constraint("Value '" + limit.asText()
                     + "' at 'limit' failed to satisfy constraint: Member must have value between 1 and " + max);
         }
         return limit.asInt();
@@ -187,7 +187,7 @@ final class StreamsApi {
     private static String requiredText(JsonNode request, String name) {
         String value = optionalText(request, name);
         if (value == null || value.isEmpty()) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at '"
+            throw DynamoDbException.constraint("Value null at '"
                     + Character.toLowerCase(name.charAt(0)) + name.substring(1)
                     + "' failed to satisfy constraint: Member must not be null");
         }

@@ -84,7 +84,6 @@ abstract class ErrorCases extends ConformanceCases {
 
     @Test
     @DisplayName("A request without TableName answers com.amazon.coral.validate#ValidationException, as AWS does for a missing required member (API Reference: Common errors)")
-    @KnownEmulatorGap("answers __type com.amazonaws.dynamodb.v20120810#ValidationException; AWS uses com.amazon.coral.validate# for member constraint errors")
     void missingRequiredMember() throws Exception {
         HttpResponse<String> response = post("DynamoDB_20120810.GetItem", "{\"Key\": {\"pk\": {\"S\": \"x\"}}}");
         assertThat(response.statusCode()).isEqualTo(400);

@@ -217,7 +217,6 @@ abstract class QueryCases extends ConformanceCases {
 
     @Test
     @DisplayName("A FilterExpression on a key attribute is a ValidationException (API Reference: Query, FilterExpression)")
-    @KnownEmulatorGap("accepts a Query FilterExpression on the sort key")
     void filterOnKeyIsRejected() {
         validationError(() -> ddb.query(b -> b.tableName(numbers).keyConditionExpression("pk = :p").filterExpression("sk > :one")
                 .expressionAttributeValues(item(":p", s("q"), ":one", n(1)))));
