@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +17,9 @@ import org.apache.camel.SuspendableService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import routes.order.Order;
-import routes.order.OrderLine;
 import routes.order.OrderLog;
-import routes.order.OrderStatus;
-import routes.order.StepRecord;
 import routes.support.EmbeddedAwsTest;
+import routes.support.TestOrders;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -180,10 +176,7 @@ class OutboxStreamPositionTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String orderId = "position-" + UUID.randomUUID();
-            Instant now = Instant.now();
-            orders.create(new Order(orderId, "c-1", List.of(new OrderLine("SKU-1", 1, BigDecimal.ONE)), BigDecimal.ONE,
-                    OrderStatus.PENDING, null, 1, List.of(new StepRecord("order-create", "DONE", now)),
-                    Set.of("order-create"), Set.of(), null, "test", now));
+            orders.create(TestOrders.pendingOrder(orderId).createdAt(Instant.now()).build());
             ids.add(orderId);
         }
         return ids;
