@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import routes.local.dynamodb.api.Action;
 import routes.local.dynamodb.api.DynamoDbException;
 import routes.local.dynamodb.expr.ExpressionAttributes;
@@ -124,18 +123,9 @@ final class BatchActions {
                     + "Member must have length greater than or equal to 1]");
         }
         database.write(changes -> {
-            List<Table> tables = new ArrayList<>();
-            List<PrimaryKey> keys = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (ItemWrite write : writes) {
-                Table table = changes.table(write.table());
-                PrimaryKey key = write.target(table);
-                if (!seen.add(write.table() + '\u0000' + key)) {
-                    throw DynamoDbException.validation("Provided list of item keys contains duplicates");
-                }
-                tables.add(table);
-                keys.add(key);
-            }
+            ItemWrite.Targets targets = ItemWrite.targets(changes, writes, "Provided list of item keys contains duplicates");
+            List<Table> tables = targets.tables();
+            List<PrimaryKey> keys = targets.keys();
             List<ItemWrite.Written> written = new ArrayList<>();
             for (int i = 0; i < writes.size(); i++) {
                 written.add(writes.get(i).evaluate(tables.get(i), keys.get(i)));

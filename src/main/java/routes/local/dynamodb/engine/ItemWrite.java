@@ -2,8 +2,11 @@ package routes.local.dynamodb.engine;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import routes.local.dynamodb.api.DynamoDbException;
 import routes.local.dynamodb.expr.AttributePath;
 import routes.local.dynamodb.expr.Condition;
@@ -49,6 +52,28 @@ sealed interface ItemWrite {
         }
         return DynamoDbException.conditionalCheckFailed(extra);
     }
+
+    /**
+     * The tables and keys of the writes of one batch or transaction, in request order; two writes on one
+     * item are refused with {@code duplicateMessage}.
+     */
+    static Targets targets(Changes changes, List<ItemWrite> writes, String duplicateMessage) {
+        List<Table> tables = new ArrayList<>();
+        List<PrimaryKey> keys = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ItemWrite write : writes) {
+            Table table = changes.table(write.table());
+            PrimaryKey key = write.target(table);
+            if (!seen.add(write.table() + '\u0000' + key)) {
+                throw DynamoDbException.validation(duplicateMessage);
+            }
+            tables.add(table);
+            keys.add(key);
+        }
+        return new Targets(tables, keys);
+    }
+
+    record Targets(List<Table> tables, List<PrimaryKey> keys) {}
 
     /** The item before and after one write, and for UpdateItem the paths it changed. */
     record Written(Map<String, Value> before, Map<String, Value> after, List<AttributePath> updatedPaths) {

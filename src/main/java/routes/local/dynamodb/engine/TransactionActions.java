@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import routes.local.dynamodb.api.Action;
 import routes.local.dynamodb.api.DynamoDbException;
@@ -55,18 +53,10 @@ final class TransactionActions {
                     return previous;
                 }
             }
-            List<Table> tables = new ArrayList<>();
-            List<PrimaryKey> keys = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (ItemWrite write : writes) {
-                Table table = changes.table(write.table());
-                PrimaryKey key = write.target(table);
-                if (!seen.add(write.table() + '\u0000' + key)) {
-                    throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
-                }
-                tables.add(table);
-                keys.add(key);
-            }
+            ItemWrite.Targets targets = ItemWrite.targets(changes, writes,
+                    "Transaction request cannot include multiple operations on one item");
+            List<Table> tables = targets.tables();
+            List<PrimaryKey> keys = targets.keys();
             List<ItemWrite.Written> written = new ArrayList<>();
             List<ObjectNode> reasons = new ArrayList<>();
             boolean cancelled = false;
