@@ -40,7 +40,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * straight through the SDK with the application's own classes and no Camel or HTTP in between: the
  * ceiling this machine and emulator allow. Rounds alternate the two, so both see the same noise.
  *
- * Usage: java -cp CLASSPATH bench/SagaBench.java BASE_URL DYNAMODB_URL ORDERS CONCURRENCY ROUNDS
+ * With a sixth argument {@code direct-only} (bench/saga-tx-bench.sh, the application started with its
+ * routes off) it measures the direct path alone: the saga's transactions on an otherwise idle emulator.
+ *
+ * Usage: java -cp CLASSPATH bench/SagaBench.java BASE_URL DYNAMODB_URL ORDERS CONCURRENCY ROUNDS [direct-only]
  */
 public class SagaBench {
 
@@ -52,6 +55,7 @@ public class SagaBench {
         int orders = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
         int rounds = Integer.parseInt(args[4]);
+        boolean directOnly = args.length > 5 && args[5].equals("direct-only");
 
         // The direct path logs through the application's classes; keep the figures readable.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
@@ -64,6 +68,11 @@ public class SagaBench {
                 .build();
         Direct direct = new Direct(dynamoDb);
 
+        if (directOnly) {
+            runDirectOnly(direct, orders, concurrency, rounds);
+            dynamoDb.close();
+            System.exit(0);
+        }
         System.out.printf("warm-up: %d orders each way%n", Math.min(orders, 100));
         run(concurrency, Math.min(orders, 100), () -> viaApplication(http, base));
         run(concurrency, Math.min(orders, 100), direct::saga);
@@ -89,6 +98,24 @@ public class SagaBench {
         System.out.printf("ratio application / direct: %.2f%n", appMedian / directMedian);
         dynamoDb.close();
         System.exit(0);
+    }
+
+    /** The direct path alone, single-threaded and at the given concurrency, after a full warm-up round each. */
+    static void runDirectOnly(Direct direct, int orders, int concurrency, int rounds) throws Exception {
+        for (int threads : List.of(1, concurrency)) {
+            run(threads, orders, direct::saga);
+            List<Double> rates = new ArrayList<>();
+            List<Long> latencies = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Result result = run(threads, orders, direct::saga);
+                rates.add(result.rate());
+                latencies.addAll(result.latenciesMicros());
+            }
+            System.out.printf("saga transactions straight on the emulator, %2d thread(s): median %.1f sagas/s, "
+                    + "saga p50 %.1f ms, p99 %.1f ms (%d orders x %d rounds after a warm-up round)%n", threads,
+                    median(rates), percentile(latencies, 50) / 1000.0, percentile(latencies, 99) / 1000.0, orders, rounds);
+        }
+        System.out.println("Reference (issue 8): DynamoDB Local managed about 38 sagas/s for these transactions.");
     }
 
     /** One order through the API, waiting for its final state; returns the latency in µs. */

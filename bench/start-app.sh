@@ -14,5 +14,7 @@ java -cp "$CP" routes.Application --server.port=$HTTP_PORT --app.local.dynamodb-
   --camel.cluster.file.root="$(mktemp -d)" --logging.level.routes=WARN "$@" > target/bench-app.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 90); do curl -sf "$BASE_URL/actuator/health" >/dev/null && break; sleep 1; done
-curl -sf "$BASE_URL/actuator/health" >/dev/null || { echo "the application did not become healthy: see target/bench-app.log"; exit 1; }
+# READY_PATH: what answers 200 once the application can serve the benchmark (health, unless routes are off).
+READY_URL="$BASE_URL${READY_PATH:-/actuator/health}"
+for _ in $(seq 1 90); do curl -sf "$READY_URL" >/dev/null && break; sleep 1; done
+curl -sf "$READY_URL" >/dev/null || { echo "the application did not become ready ($READY_URL): see target/bench-app.log"; exit 1; }
