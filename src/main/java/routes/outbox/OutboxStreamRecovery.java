@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 /**
  * The outbox stream consumer's poll strategy. Camel 4.17's consumer keeps polling with a shard
  * iterator the stream has trimmed away (TrimmedDataAccessException) or let expire, failing every
- * poll from then on, and so it does when it refreshes an expired iterator on a shard where it saw no
- * record yet (the stream refuses the request). This restarts the relay route, which starts reading again from the latest
- * record; the sweeper publishes whatever was written in between.
+ * poll from then on; so it does when it refreshes an expired iterator on a shard where it saw no
+ * record yet (the stream refuses the request). This restarts the relay route, which starts reading
+ * again from the latest record; the sweeper publishes whatever was written in between.
  */
 @Component("outboxStreamRecovery")
 public class OutboxStreamRecovery implements PollingConsumerPollStrategy {

@@ -13,7 +13,6 @@ import routes.local.dynamodb.api.Action;
 import routes.local.dynamodb.durability.DurableLog;
 import routes.local.dynamodb.durability.ReplayTarget;
 import routes.local.dynamodb.engine.Commit;
-import routes.local.dynamodb.engine.CommitListener;
 import routes.local.dynamodb.engine.Database;
 import routes.local.dynamodb.engine.DynamoDbActions;
 import routes.local.dynamodb.engine.TimeToLiveReaper;
@@ -44,7 +43,6 @@ public final class DynamoDbEmulator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Database database = new Database(clock);
         Map<String, Action> actions = new HashMap<>();
-        List<CommitListener> listeners = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         DynamoDbActions.register(database, settings.region(), settings.accountId(), actions);
         Streams streams = new Streams(settings, clock);
@@ -52,9 +50,8 @@ public final class DynamoDbEmulator implements AutoCloseable {
         // Recovery replays into the database and the streams before either listens or serves.
         DurableLog durableLog = DurableLog.recover(settings, replayTarget(database), streams);
         resources.add(durableLog);
-        listeners.add(streams);
-        listeners.add(durableLog);
-        listeners.forEach(database::addListener);
+        database.addListener(streams);
+        database.addListener(durableLog);
         resources.add(new TimeToLiveReaper(database, clock, settings.ttlInterval()));
         DynamoDbHttpServer server;
         try {

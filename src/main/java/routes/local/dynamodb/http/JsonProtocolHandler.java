@@ -29,6 +29,8 @@ final class JsonProtocolHandler implements HttpHandler {
     private static final String DYNAMODB = "DynamoDB_20120810.";
     private static final String STREAMS = "DynamoDBStreams_20120810.";
     private static final byte[] HEALTHY = "healthy: dynamodb".getBytes(StandardCharsets.UTF_8);
+    // AWS's largest request (a BatchWriteItem) is 16 MB; a bigger body is refused before it fills the heap.
+    static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
     private final ObjectMapper mapper;
     private final Map<String, Action> actions;
@@ -44,7 +46,13 @@ final class JsonProtocolHandler implements HttpHandler {
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+                body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+            }
+            if (body.length > MAX_REQUEST_BYTES) {
+                DynamoDbException tooLarge = new DynamoDbException("RequestEntityTooLarge", 413,
+                        "Request must be smaller than " + MAX_REQUEST_BYTES + " bytes");
+                send(exchange, tooLarge.status(), "application/x-amz-json-1.0", mapper.writeValueAsBytes(errorBody(tooLarge)));
+                return;
             }
             if ("GET".equals(exchange.getRequestMethod())) {
                 send(exchange, 200, "text/plain", HEALTHY);

@@ -97,6 +97,16 @@ class JsonProtocolTest {
     }
 
     @Test
+    void aBodyOverSixteenMegabytesIsRefusedAsTooLarge() throws Exception {
+        // API Reference, BatchWriteItem: a request carries at most 16 MB.
+        HttpResponse<String> response = post("DynamoDB_20120810.Echo",
+                "{\"pad\": \"" + "x".repeat(JsonProtocolHandler.MAX_REQUEST_BYTES) + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).get("__type").asText()).endsWith("#RequestEntityTooLarge");
+    }
+
+    @Test
     void errorsCarryTheirExtraMembers() throws Exception {
         HttpResponse<String> response = post("DynamoDB_20120810.Refuse", "{}");
         JsonNode body = JSON.readTree(response.body());
