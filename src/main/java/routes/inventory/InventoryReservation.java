@@ -1,5 +1,6 @@
 package routes.inventory;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import routes.order.OrderLog;
@@ -21,7 +22,8 @@ public class InventoryReservation {
         orders.apply(orderId, order -> InventoryDecisions.reserve(order, store::reserve));
     }
 
-    public void release(@Header(SagaHeaders.ORDER_ID) String orderId) {
-        orders.apply(orderId, order -> InventoryDecisions.release(order, store::release));
+    /** Releases the stock for the saga that owns the order (a null saga id: recovery, for whichever saga did). */
+    public void release(@Header(SagaHeaders.ORDER_ID) String orderId, @Header(Exchange.SAGA_LONG_RUNNING_ACTION) String sagaId) {
+        orders.compensate(orderId, sagaId, order -> InventoryDecisions.release(order, store::release));
     }
 }

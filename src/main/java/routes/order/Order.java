@@ -12,6 +12,10 @@ import java.util.Set;
  *
  * @param requestHash hash of the request that placed it, to tell a retry from a conflicting request
  * @param lastEventId id of the newest event written for the order: the causation id of the next
+ * @param sagaId      the saga that owns the order: only its compensations act on it
+ * @param paymentToken what the payment step charges, kept so that a lost saga can be resumed
+ * @param updatedAt   when a step last wrote the row: a PENDING order quiet for long has lost its saga
+ * @param reconcileDue a cancelled order that reached the payment step, not yet checked with the provider
  */
 public record Order(
         String orderId,
@@ -26,7 +30,29 @@ public record Order(
         Set<String> compensatedSteps,
         String lastEventId,
         String requestHash,
-        Instant createdAt) {
+        Instant createdAt,
+        String sagaId,
+        String paymentToken,
+        Instant updatedAt,
+        boolean reconcileDue) {
+
+    /** An order as placed, before any saga owns it. */
+    public Order(String orderId, String customerId, List<OrderLine> items, BigDecimal total, OrderStatus status,
+            String reason, long version, List<StepRecord> steps, Set<String> doneSteps, Set<String> compensatedSteps,
+            String lastEventId, String requestHash, Instant createdAt) {
+        this(orderId, customerId, items, total, status, reason, version, steps, doneSteps, compensatedSteps,
+                lastEventId, requestHash, createdAt, null, null, createdAt, false);
+    }
+
+    public Order withPaymentToken(String token) {
+        return new Order(orderId, customerId, items, total, status, reason, version, steps, doneSteps, compensatedSteps,
+                lastEventId, requestHash, createdAt, sagaId, token, updatedAt, reconcileDue);
+    }
+
+    /** Whether the saga {@code sagaId} may compensate this order: it owns it, or nobody does. */
+    public boolean ownedBy(String sagaId) {
+        return sagaId == null || this.sagaId == null || this.sagaId.equals(sagaId);
+    }
 
     public boolean done(SagaStep step) {
         return doneSteps.contains(step.id());

@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * @param eventData         the event's data as JSON
  * @param otherItems        the step's own rows (stock, payments), written in the same transaction
  * @param whenOtherItemsRejected the business failure to raise when a condition of those rows fails
+ * @param owner             the saga that takes the order over, or null to keep the owner
+ * @param reconcile         true: the order must be checked with the payment provider once it is
+ *                          cancelled; false: it has been; null: no change
  */
 public record OrderChange(
         SagaStep step,
@@ -23,7 +26,15 @@ public record OrderChange(
         String eventType,
         String eventData,
         List<TransactWriteItem> otherItems,
-        Supplier<? extends RuntimeException> whenOtherItemsRejected) {
+        Supplier<? extends RuntimeException> whenOtherItemsRejected,
+        String owner,
+        Boolean reconcile) {
+
+    public OrderChange(SagaStep step, StepMark mark, String history, OrderStatus newStatus, String reason,
+            String eventType, String eventData, List<TransactWriteItem> otherItems,
+            Supplier<? extends RuntimeException> whenOtherItemsRejected) {
+        this(step, mark, history, newStatus, reason, eventType, eventData, otherItems, whenOtherItemsRejected, null, null);
+    }
 
     /** Which of the order row's step sets the change adds the step to. */
     public enum StepMark { DONE, COMPENSATED, NONE }
@@ -44,10 +55,21 @@ public record OrderChange(
     }
 
     public OrderChange withStatus(OrderStatus status, String reason) {
-        return new OrderChange(step, mark, history, status, reason, eventType, eventData, otherItems, whenOtherItemsRejected);
+        return new OrderChange(step, mark, history, status, reason, eventType, eventData, otherItems,
+                whenOtherItemsRejected, owner, reconcile);
     }
 
     public OrderChange withOtherItems(List<TransactWriteItem> items, Supplier<? extends RuntimeException> rejected) {
-        return new OrderChange(step, mark, history, newStatus, reason, eventType, eventData, items, rejected);
+        return new OrderChange(step, mark, history, newStatus, reason, eventType, eventData, items, rejected, owner, reconcile);
+    }
+
+    public OrderChange withOwner(String sagaId) {
+        return new OrderChange(step, mark, history, newStatus, reason, eventType, eventData, otherItems,
+                whenOtherItemsRejected, sagaId, reconcile);
+    }
+
+    public OrderChange withReconcile(boolean due) {
+        return new OrderChange(step, mark, history, newStatus, reason, eventType, eventData, otherItems,
+                whenOtherItemsRejected, owner, due);
     }
 }

@@ -49,10 +49,12 @@ class OrderController {
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         String orderId = request.orderId() != null ? request.orderId() : OrderPlacement.newOrderId();
         Duration wait = requestedWait(prefer);
+        long waitUntil = System.nanoTime() + wait.toNanos();
         // Watch before the saga starts, so that a fast saga cannot finish unseen.
         CompletableFuture<Void> settled = wait.isZero() ? null : outcomes.watch(orderId);
         try {
-            OrderPlacement.Placement placed = placement.place(orderId, request);
+            // A caller that waits N seconds hears back within N, even when it finds no place for its saga.
+            OrderPlacement.Placement placed = placement.place(orderId, request, wait.isZero() ? null : wait);
             Order order = placed.order();
             URI location = URI.create("/api/orders/" + orderId);
             if (!placed.created()) {
@@ -60,7 +62,8 @@ class OrderController {
                 return ResponseEntity.ok().location(location).body(OrderView.of(order));
             }
             if (settled != null) {
-                awaitQuietly(settled, wait);
+                // The wait counts from the request's arrival, so placing the order eats into it.
+                awaitQuietly(settled, Duration.ofNanos(Math.max(0, waitUntil - System.nanoTime())));
                 order = orders.find(orderId).orElse(order);
                 if (order.status().terminal()) {
                     return ResponseEntity.ok().location(location).body(OrderView.of(order));

@@ -67,7 +67,8 @@ public class OrderLog {
         OutboxEvent event = event(order.orderId(), 1, null, "order.created", eventData, order.createdAt());
         Order withEvent = new Order(order.orderId(), order.customerId(), order.items(), order.total(),
                 order.status(), order.reason(), 1, order.steps(), order.doneSteps(), order.compensatedSteps(),
-                event.eventId(), order.requestHash(), order.createdAt());
+                event.eventId(), order.requestHash(), order.createdAt(), sagaId, order.paymentToken(),
+                order.createdAt(), false);
         Map<String, AttributeValue> item = OrderRows.toItem(withEvent);
         if (sagaId != null) {
             item.put(OrderRows.SAGA_ID, s(sagaId));
@@ -95,6 +96,16 @@ public class OrderLog {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of(OrderRows.ORDER_ID, s(orderId))).projectionExpression(OrderRows.SAGA_ID)).item();
         return item == null || !item.containsKey(OrderRows.SAGA_ID) ? null : item.get(OrderRows.SAGA_ID).s();
+    }
+
+    /**
+     * Runs a compensation on behalf of the saga {@code sagaId} (null: recovery, which acts for any
+     * saga): it changes nothing when another saga owns the order, such as the saga of a duplicate
+     * request that never created it, or a lost saga that recovery has resumed in a new one.
+     */
+    public StepOutcome compensate(String orderId, String sagaId, Function<Order, StepDecision> decide) {
+        return apply(orderId, order -> order.ownedBy(sagaId) ? decide.apply(order)
+                : StepDecision.alreadyApplied("saga " + sagaId + " no longer owns the order, " + order.sagaId() + " does"));
     }
 
     /** Runs one step against the order row until it is applied, found already applied, or refused. */
@@ -166,10 +177,22 @@ public class OrderLog {
             names.put("#status", OrderRows.STATUS);
             values.put(":status", s(change.newStatus().name()));
             set.add("#status = :status");
-            if (change.newStatus().terminal()) {
-                names.put("#pending", OrderRows.PENDING_BUCKET);
+        }
+        // A final order leaves the pending index, unless it waits to be reconciled with the provider.
+        boolean endsFinal = change.newStatus() != null ? change.newStatus().terminal() : current.status().terminal();
+        if (endsFinal && (change.newStatus() != null || change.reconcile() != null)) {
+            names.put("#pending", OrderRows.PENDING_BUCKET);
+            if (Boolean.TRUE.equals(change.reconcile())) {
+                values.put(":reconcile", s(OrderRows.RECONCILE));
+                set.add("#pending = :reconcile");
+            } else {
                 remove.add("#pending");
             }
+        }
+        if (change.owner() != null) {
+            names.put("#sagaId", OrderRows.SAGA_ID);
+            values.put(":owner", s(change.owner()));
+            set.add("#sagaId = :owner");
         }
         if (change.reason() != null) {
             names.put("#reason", OrderRows.REASON);

@@ -20,6 +20,14 @@ public class OrderParticipantRoute extends RouteBuilder {
                     .compensation("direct:order-cancel")
                 .bean(OrderSagaSteps.class, "create").id("write-order");
 
+        from("direct:order-adopt").routeId("order-adopt")
+                .description("Saga step of a resumed saga: takes the order over; undone, like order-create, by cancelling")
+                .routeConfigurationId(SAGA_STEP)
+                .saga().propagation(SagaPropagation.MANDATORY)
+                    .option(SagaHeaders.ORDER_ID, header(SagaHeaders.ORDER_ID))
+                    .compensation("direct:order-cancel")
+                .bean(OrderSagaSteps.class, "adopt").id("adopt-order-row");
+
         from("direct:order-confirm").routeId("order-confirm")
                 .description("Saga step: marks the order CONFIRMED with its order.confirmed event")
                 .routeConfigurationId(SAGA_STEP)

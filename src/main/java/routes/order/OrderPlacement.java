@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 import routes.api.ConflictException;
 import routes.api.InvalidFieldException;
 import routes.inventory.InventoryStore;
+import routes.saga.InProcessSagaService;
 
 /**
  * Turns a valid order request into an order priced from the catalog and starts its saga, once per
@@ -42,11 +44,15 @@ public class OrderPlacement {
     /** The order a request stands for; {@code created} is false when an earlier try created it. */
     public record Placement(Order order, boolean created) {}
 
-    /** Creates the order and starts its saga, or finds the order an earlier identical request created. */
-    public Placement place(String orderId, OrderRequest request) {
-        Order order = priced(orderId, request);
+    /**
+     * Creates the order and starts its saga, or finds the order an earlier identical request created.
+     * When as many sagas run as this instance admits, waits up to {@code admissionWait} for a place.
+     */
+    public Placement place(String orderId, OrderRequest request, Duration admissionWait) {
+        Order order = priced(orderId, request).withPaymentToken(request.paymentToken());
         Exchange result = camel.send(OrderSagaRoute.PLACE_ORDER, exchange -> {
             exchange.getMessage().setBody(order);
+            exchange.getMessage().setHeader(InProcessSagaService.ADMISSION_WAIT, admissionWait);
             exchange.getMessage().setHeader(SagaHeaders.ORDER_ID, orderId);
             exchange.getMessage().setHeader(SagaHeaders.PAYMENT_TOKEN, request.paymentToken());
         });

@@ -4,6 +4,7 @@ import static routes.aws.DynamoValues.s;
 import static routes.aws.DynamoValues.timestamp;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Header;
@@ -13,9 +14,9 @@ import routes.aws.resources.ResourceNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Finds orders whose saga was lost: the in-memory saga service forgets every saga on a crash, so an
- * order still PENDING well past the saga timeout has nobody left to finish it. The order row says
- * which steps committed, and so which compensations to run.
+ * Finds the orders the recovery routes look after, through the sparse pending index: PENDING orders
+ * whose saga was lost (the in-process saga service forgets every saga on a crash, and gives a saga
+ * up when a compensation keeps failing), and cancelled orders due a check with the payment provider.
  */
 @Component
 public class OrderRecovery {
@@ -34,26 +35,33 @@ public class OrderRecovery {
         this.clock = clock;
     }
 
-    /** Ids of PENDING orders created before timeout + grace ago, oldest first. */
-    public List<String> abandonedOrders() {
-        var cutoff = clock.instant().minus(saga.timeout()).minus(saga.recoveryGrace());
-        return dynamoDb.queryPaginator(b -> b.tableName(table)
-                        .indexName(AwsResources.ORDERS_PENDING_INDEX)
-                        .keyConditionExpression("pendingBucket = :pending AND createdAt < :cutoff")
-                        .expressionAttributeValues(Map.of(":pending", s(OrderStatus.PENDING.name()),
-                                ":cutoff", timestamp(cutoff)))
-                        .projectionExpression("orderId"))
-                .items().stream()
-                .map(item -> item.get("orderId").s())
-                .toList();
+    /**
+     * Ids of PENDING orders no step has written for timeout + grace, oldest first: a running saga
+     * writes or is compensated by its timeout well within that.
+     */
+    public List<String> lostSagas() {
+        return quietSince(OrderStatus.PENDING.name(), clock.instant().minus(saga.timeout()).minus(saga.recoveryGrace()));
     }
 
-    /**
-     * Whether the saga got past the reservation: then the order holds stock, and its payment may
-     * hold money (the capture may have reached the provider before the crash although the order row
-     * does not show it; the refund asks the provider, so it is safe either way).
-     */
-    public boolean reservedStock(@Header(SagaHeaders.ORDER_ID) String orderId) {
-        return orders.find(orderId).map(order -> order.done(SagaStep.INVENTORY_RESERVE)).orElse(false);
+    /** Ids of cancelled orders to check with the provider: any capture in flight has answered by now. */
+    public List<String> ordersToReconcile() {
+        return quietSince(OrderRows.RECONCILE, clock.instant().minus(saga.reconcileDelay()));
+    }
+
+    public RecoveryAction action(@Header(SagaHeaders.ORDER_ID) String orderId) {
+        return orders.find(orderId)
+                .map(order -> OrderDecisions.recover(order, clock.instant(), saga.resumeDeadline()))
+                .orElse(RecoveryAction.NONE);
+    }
+
+    private List<String> quietSince(String bucket, Instant cutoff) {
+        return dynamoDb.queryPaginator(b -> b.tableName(table)
+                        .indexName(AwsResources.ORDERS_PENDING_INDEX)
+                        .keyConditionExpression("pendingBucket = :bucket AND createdAt < :cutoff")
+                        .filterExpression("updatedAt < :cutoff")
+                        .expressionAttributeValues(Map.of(":bucket", s(bucket), ":cutoff", timestamp(cutoff))))
+                .items().stream()
+                .map(item -> item.get(OrderRows.ORDER_ID).s())
+                .toList();
     }
 }

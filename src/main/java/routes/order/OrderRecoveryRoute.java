@@ -5,31 +5,49 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives every order whose saga was lost to CANCELLED, compensating in reverse order what its row
- * records as done. The compensations are idempotent, so a saga that is merely slow is safe too.
+ * Finishes what lost sagas started. An order PENDING and untouched for longer than the saga timeout
+ * lost its saga with a JVM (or its compensation gave up): while it can still complete, a new saga
+ * resumes it; after the resume deadline, or once it failed, its steps are undone in reverse order
+ * and it is cancelled. Every step and compensation is idempotent, so a saga that is merely slow is
+ * safe too. Cancelled orders that reached the payment step are checked with the provider later.
  */
 @Component
 public class OrderRecoveryRoute extends RouteBuilder {
+
+    static final String ACTION = "recoveryAction";
 
     @Override
     public void configure() {
         // One instance recovers at a time (the leader of "order-recovery"), so instances do not race.
         from("master:order-recovery:timer:order-recovery?delay={{app.saga.recovery-interval}}&period={{app.saga.recovery-interval}}")
                 .routeId("order-recovery")
-                .description("Finds orders left PENDING past the saga timeout: their saga died with a JVM")
-                .bean(OrderRecovery.class, "abandonedOrders").id("find-abandoned-orders")
+                .description("Finds orders whose saga was lost: PENDING and untouched past the saga timeout")
+                .bean(OrderRecovery.class, "lostSagas").id("find-lost-sagas")
                 // The splitter goes on with the other orders when one fails; the next round retries it.
                 .split(body())
                     .setHeader(SagaHeaders.ORDER_ID, body())
                     .to("direct:order-recover").id("recover-order");
 
         from("direct:order-recover").routeId("order-recover")
-                .description("Compensates one abandoned order: refund, release, cancel")
-                .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost (PENDING past its timeout), compensating")
-                .filter(method(OrderRecovery.class, "reservedStock"))
-                    .to("direct:payment-refund").id("recover-payment")
-                    .to("direct:inventory-release").id("recover-stock")
-                .end()
-                .to("direct:order-cancel").id("recover-order-row");
+                .description("Resumes a lost saga while its order can still complete, otherwise undoes its steps and cancels it")
+                .setProperty(ACTION, method(OrderRecovery.class, "action"))
+                .choice()
+                    .when(exchangeProperty(ACTION).isEqualTo(RecoveryAction.RESUME))
+                        .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost, resuming it in a new saga")
+                        .to(OrderSagaRoute.RESUME_ORDER).id("resume-saga")
+                    .when(exchangeProperty(ACTION).isEqualTo(RecoveryAction.COMPENSATE))
+                        .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost and cannot complete, compensating")
+                        .to("direct:payment-refund").id("recover-payment")
+                        .to("direct:inventory-release").id("recover-stock")
+                        .to("direct:order-cancel").id("recover-order-row")
+                .end();
+
+        from("master:order-reconcile:timer:order-reconcile?delay={{app.saga.recovery-interval}}&period={{app.saga.recovery-interval}}")
+                .routeId("order-reconcile")
+                .description("Finds cancelled orders that reached the payment step, once no capture can still be in flight")
+                .bean(OrderRecovery.class, "ordersToReconcile").id("find-orders-to-reconcile")
+                .split(body())
+                    .setHeader(SagaHeaders.ORDER_ID, body())
+                    .to("direct:payment-reconcile").id("reconcile-payment");
     }
 }

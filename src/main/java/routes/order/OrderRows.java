@@ -30,8 +30,14 @@ final class OrderRows {
     static final String CREATED_AT = "createdAt";
     /** The saga that created the order: tells a retry of its own write from another request's. */
     static final String SAGA_ID = "sagaId";
-    /** Present only while PENDING: the sparse index the recovery route scans for stuck sagas. */
+    static final String PAYMENT_TOKEN = "paymentToken";
+    /**
+     * Present only while the order needs the recovery route: PENDING while its saga runs, then
+     * RECONCILE while a cancelled order waits to be checked with the payment provider. The recovery
+     * route scans both through the sparse pending index.
+     */
     static final String PENDING_BUCKET = "pendingBucket";
+    static final String RECONCILE = "RECONCILE";
 
     private OrderRows() {}
 
@@ -50,6 +56,12 @@ final class OrderRows {
         item.put(CREATED_AT, timestamp(order.createdAt()));
         item.put(UPDATED_AT, timestamp(order.createdAt()));
         item.put(PENDING_BUCKET, s(OrderStatus.PENDING.name()));
+        if (order.reason() != null) {
+            item.put(REASON, s(order.reason()));
+        }
+        if (order.paymentToken() != null) {
+            item.put(PAYMENT_TOKEN, s(order.paymentToken()));
+        }
         return item;
     }
 
@@ -67,7 +79,11 @@ final class OrderRows {
                 stringSet(item, COMPENSATED_STEPS),
                 string(item, LAST_EVENT_ID),
                 string(item, "requestHash"),
-                Instant.parse(string(item, CREATED_AT)));
+                Instant.parse(string(item, CREATED_AT)),
+                string(item, SAGA_ID),
+                string(item, PAYMENT_TOKEN),
+                Instant.parse(string(item, UPDATED_AT)),
+                RECONCILE.equals(string(item, PENDING_BUCKET)));
     }
 
     static AttributeValue step(StepRecord step) {

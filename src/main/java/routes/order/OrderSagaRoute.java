@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 public class OrderSagaRoute extends RouteBuilder {
 
     public static final String PLACE_ORDER = "direct:order-saga";
-    static final String SAGA_STEPS = "seda:order-saga-steps";
+    public static final String RESUME_ORDER = "direct:order-resume";
+    // As many places as running sagas, so a saga always finds one (blockWhenFull is a safety net).
+    static final String SAGA_STEPS = "seda:order-saga-steps?size={{app.saga.max-running}}&blockWhenFull=true";
 
     @Override
     public void configure() {
@@ -25,10 +27,17 @@ public class OrderSagaRoute extends RouteBuilder {
                 .description("Begins an order's saga and creates the order; the other steps go on in the background")
                 .saga().propagation(SagaPropagation.REQUIRES_NEW).completionMode(SagaCompletionMode.MANUAL)
                     .timeout("{{app.saga.timeout}}")
-                .to("direct:order-create").id("create-order")
+                .doTry()
+                    .to("direct:order-create").id("create-order")
+                .doCatch(Exception.class)
+                    // MANUAL completion would leave the saga to its timeout. It undoes nothing: if its write
+                    // landed after all, the order is PENDING and recovery resumes it.
+                    .to("saga:complete").id("end-failed-saga")
+                    .bean(OrderSagaSteps.class, "rethrow").id("answer-failure")
+                .end()
                 .choice()
                     .when(exchangeProperty(OrderSagaSteps.ORDER_CREATED).isEqualTo(true))
-                        .to(SAGA_STEPS + "?waitForTaskToComplete=Never").id("continue-in-background")
+                        .to(SAGA_STEPS + "&waitForTaskToComplete=Never").id("continue-in-background")
                     .otherwise()
                         // The order id was taken: this saga did nothing and has nothing to undo.
                         .to("saga:complete").id("end-duplicate-saga")
@@ -36,7 +45,20 @@ public class OrderSagaRoute extends RouteBuilder {
 
         // A step's failure was already dealt with by that step's error handler (its retries), and
         // Camel runs no caller's onException for it again: so the compensation is a doCatch here.
-        from(SAGA_STEPS + "?concurrentConsumers={{app.saga.concurrent-sagas}}").routeId("order-saga-steps")
+        from(RESUME_ORDER).routeId("order-resume")
+                .description("Resumes a lost saga in a new one, which takes the order over and runs the steps again")
+                .saga().propagation(SagaPropagation.REQUIRES_NEW).completionMode(SagaCompletionMode.MANUAL)
+                    .timeout("{{app.saga.timeout}}")
+                .doTry()
+                    .to("direct:order-adopt").id("adopt-order")
+                .doCatch(Exception.class)
+                    .to("saga:complete").id("end-failed-resume")
+                    .bean(OrderSagaSteps.class, "rethrow").id("report-failed-resume")
+                .end()
+                // Steps already done change nothing but enlist their compensations in the new saga.
+                .to(SAGA_STEPS + "&waitForTaskToComplete=Never").id("resume-in-background");
+
+        from(SAGA_STEPS + "&concurrentConsumers={{app.saga.concurrent-sagas}}").routeId("order-saga-steps")
                 .description("Runs the saga's remaining steps, then completes it; a failed step compensates it")
                 .doTry()
                     .to("direct:inventory-reserve").id("reserve-inventory")

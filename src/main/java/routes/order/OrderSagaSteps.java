@@ -31,19 +31,36 @@ public class OrderSagaSteps {
         exchange.setProperty(ORDER_CREATED, orders.create(order, OrderEvents.created(order), sagaId));
     }
 
+    /**
+     * Resumes a lost saga: the current saga takes the order over, and the payment token the request
+     * carried comes back from the row for the payment step.
+     */
+    public void adopt(@Header(SagaHeaders.ORDER_ID) String orderId, Exchange exchange) {
+        String sagaId = exchange.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
+        OrderLog.StepOutcome adopted = orders.apply(orderId, order -> OrderDecisions.adopt(order, sagaId));
+        exchange.getMessage().setHeader(SagaHeaders.PAYMENT_TOKEN, adopted.order().paymentToken());
+    }
+
     public void confirm(@Header(SagaHeaders.ORDER_ID) String orderId) {
         orders.apply(orderId, OrderDecisions::confirm);
         outcomes.settled(orderId);
     }
 
-    public void cancel(@Header(SagaHeaders.ORDER_ID) String orderId) {
+    /** Cancels the order for the saga that owns it; refused while a step it did is not undone. */
+    public void cancel(@Header(SagaHeaders.ORDER_ID) String orderId,
+            @Header(Exchange.SAGA_LONG_RUNNING_ACTION) String sagaId) {
         if (orders.find(orderId).isEmpty()) {
             // The creation itself failed: there is nothing to cancel.
             log.warn("Order {}: cancel found no order", orderId);
             return;
         }
-        orders.apply(orderId, OrderDecisions::cancel);
+        orders.compensate(orderId, sagaId, OrderDecisions::cancel);
         outcomes.settled(orderId);
+    }
+
+    /** Hands the failure a doCatch caught back to the route's caller, after the saga was dealt with. */
+    public void rethrow(Exchange exchange) throws Exception {
+        throw exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     }
 
     /** Best effort: the compensation goes ahead even if the reason cannot be written. */
@@ -54,8 +71,9 @@ public class OrderSagaSteps {
             return;
         }
         String reason = failure instanceof BusinessFailure business ? business.reason() : TECHNICAL_FAILURE;
+        String sagaId = exchange.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
         try {
-            orders.apply(orderId, order -> OrderDecisions.recordFailure(order, reason, null, null));
+            orders.compensate(orderId, sagaId, order -> OrderDecisions.recordFailure(order, reason, null, null));
         } catch (RuntimeException e) {
             log.warn("Order {}: could not record failure reason {}: {}", orderId, reason, e.toString());
         }

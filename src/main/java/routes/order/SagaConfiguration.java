@@ -2,27 +2,28 @@ package routes.order;
 
 import java.time.Clock;
 import org.apache.camel.saga.CamelSagaService;
-import org.apache.camel.saga.InMemorySagaService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import routes.saga.InProcessSagaService;
+import routes.saga.SagaSettings;
 
 /**
- * The saga service. In memory by default: fast, but every running saga is forgotten when the JVM
- * stops, which the recovery route makes up for. A coordinator that survives crashes (a
- * MicroProfile LRA service bean) takes its place when one is defined.
+ * The saga service. In process by default: fast, but every running saga is forgotten when the JVM
+ * stops, which the recovery route makes up for by resuming or compensating it from the order row.
+ * A coordinator that survives crashes (a MicroProfile LRA service bean) takes its place when one is
+ * defined.
  */
 @Configuration(proxyBeanMethods = false)
 class SagaConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CamelSagaService.class)
-    CamelSagaService inMemorySagaService() {
-        InMemorySagaService saga = new InMemorySagaService();
-        // A compensation that keeps failing is retried for about a minute; the recovery route takes over after that.
-        saga.setMaxRetryAttempts(12);
-        saga.setRetryDelayInMilliseconds(5_000);
-        return saga;
+    InProcessSagaService inProcessSagaService(SagaProperties saga) {
+        // A compensation that keeps failing is retried (about a minute by default); then the saga is
+        // given up, its order stays PENDING, and the recovery route compensates it again.
+        return new InProcessSagaService(new SagaSettings(saga.maxRunning(), saga.admissionWait(),
+                saga.finalizerThreads(), saga.compensationAttempts(), saga.compensationRetryDelay()));
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package routes.order;
 
+import org.apache.camel.CamelExchangeException;
+
 /**
- * Recognises Camel's refusal to begin a step in a saga that is no longer running (its timeout
- * compensated it meanwhile). Camel 4.17's in-memory coordinator says so only with an
- * IllegalStateException whose message reads "Cannot begin: status is …".
+ * Recognises the refusal to begin a step in a saga that is no longer running (its timeout
+ * compensated it meanwhile): the coordinator says "Cannot begin: status is …" while it compensates,
+ * and Camel's MANDATORY propagation "Exchange is not part of a saga" once the saga is forgotten.
  */
 final class SagaEnded {
 
@@ -11,8 +13,9 @@ final class SagaEnded {
 
     static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IllegalStateException && t.getMessage() != null
-                    && t.getMessage().startsWith("Cannot begin: status is")) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof IllegalStateException && message.startsWith("Cannot begin: status is")
+                    || t instanceof CamelExchangeException && message.startsWith("Exchange is not part of a saga")) {
                 return true;
             }
         }

@@ -13,6 +13,14 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout          a saga still running after this is compensated (reason TIMEOUT)
  * @param recoveryGrace    a PENDING order older than timeout + grace has lost its saga (a crash)
  * @param recoveryInterval how often the recovery route looks for such orders
+ * @param resumeDeadline   a lost saga is resumed while its order is younger than this, compensated after
+ * @param reconcileDelay   a cancelled order that reached the payment step is checked with the provider
+ *                         once this has passed: longer than a capture can stay in flight
+ * @param maxRunning       sagas running at once in this instance; more wait for a place (back-pressure)
+ * @param admissionWait    how long a new order waits for a place before the API answers 503
+ * @param compensationAttempts attempts of a compensation before its saga is left to recovery
+ * @param compensationRetryDelay pause between two attempts of a compensation
+ * @param finalizerThreads threads that run compensations
  */
 @Validated
 @ConfigurationProperties("app.saga")
@@ -23,4 +31,11 @@ public record SagaProperties(
         @Min(1) @DefaultValue("20") int concurrentSagas,
         @Min(0) @DefaultValue("4") int stepRetries,
         @NotNull @DefaultValue("200ms") Duration stepRetryDelay,
-        @NotNull @DefaultValue("5s") Duration stepRetryMaxDelay) {}
+        @NotNull @DefaultValue("5s") Duration stepRetryMaxDelay,
+        @NotNull @DefaultValue("5m") Duration resumeDeadline,
+        @NotNull @DefaultValue("60s") Duration reconcileDelay,
+        @Min(1) @DefaultValue("200") int maxRunning,
+        @NotNull @DefaultValue("5s") Duration admissionWait,
+        @Min(1) @DefaultValue("12") int compensationAttempts,
+        @NotNull @DefaultValue("5s") Duration compensationRetryDelay,
+        @Min(1) @DefaultValue("4") int finalizerThreads) {}

@@ -21,11 +21,13 @@ public class PaymentCapture {
     private final OrderLog orders;
     private final PaymentProvider provider;
     private final PaymentStore store;
+    private final PaymentRefund refunds;
 
-    public PaymentCapture(OrderLog orders, PaymentProvider provider, PaymentStore store) {
+    public PaymentCapture(OrderLog orders, PaymentProvider provider, PaymentStore store, PaymentRefund refunds) {
         this.orders = orders;
         this.provider = provider;
         this.store = store;
+        this.refunds = refunds;
     }
 
     public void capture(@Header(SagaHeaders.ORDER_ID) String orderId, @Header(SagaHeaders.PAYMENT_TOKEN) String token) {
@@ -33,6 +35,10 @@ public class PaymentCapture {
         Optional<StepDecision> notNeeded = PaymentDecisions.captureNotNeeded(order);
         if (notNeeded.isPresent()) {
             if (notNeeded.get() instanceof StepDecision.Refuse refused) {
+                if (PaymentDecisions.lateCaptureUnrefunded(order)) {
+                    // A retry of this step after its late refund failed: try the refund again.
+                    refunds.refundLateCapture(orderId);
+                }
                 throw refused.failure();
             }
             return;
@@ -49,12 +55,10 @@ public class PaymentCapture {
             orders.apply(orderId, current -> PaymentDecisions.recordCapture(current, captured,
                     store.record(orderId, captured, "CAPTURED")));
         } catch (StepSupersededException late) {
-            // The provider answered after the saga compensated: the money must not stay captured.
-            ProviderLedger refunded = provider.refundAll(orderId);
-            orders.apply(orderId, current -> PaymentDecisions.recordLateCaptureRefund(current, refunded,
-                    store.record(orderId, refunded, "REFUNDED")));
-            log.warn("Order {}: the capture answered after the saga compensated; refunded {}", orderId,
-                    refunded.refunded());
+            // The provider answered after the saga compensated: the money must not stay captured. If
+            // this refund fails, the recovery route's reconciliation of the cancelled order does it.
+            log.warn("Order {}: the capture answered after the saga compensated; refunding it", orderId);
+            refunds.refundLateCapture(orderId);
             throw late;
         }
     }

@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 final class PaymentDecisions {
 
     static final String REFUND_STARTED = "STARTED";
+    static final String LATE_CAPTURE = "LATE_CAPTURE";
     static final String LATE_CAPTURE_REFUNDED = "LATE_CAPTURE_REFUNDED";
+    static final String RECONCILED = "RECONCILED";
 
     record PaymentMoved(String orderId, String customerId, BigDecimal amount) {}
 
@@ -71,13 +73,45 @@ final class PaymentDecisions {
                 .withOtherItems(List.of(paymentRow), StaleLedgerException::new));
     }
 
-    /** A capture that answered after its refund: the provider refunded it again; record that. */
+    /**
+     * A capture that answered after its refund: before the money goes back, the row records that it
+     * must, so that the recovery route refunds it if this instance does not get to.
+     */
+    static StepDecision recordLateCapture(Order order) {
+        if (order.hasHistory(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE)) {
+            return StepDecision.alreadyApplied("late capture already recorded");
+        }
+        return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE, null, null).withReconcile(true));
+    }
+
+    static boolean lateCaptureUnrefunded(Order order) {
+        return order.hasHistory(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE)
+                && !order.hasHistory(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE_REFUNDED);
+    }
+
+    /** The late capture's money went back: record it, and the order no longer needs reconciling. */
     static StepDecision recordLateCaptureRefund(Order order, ProviderLedger ledger, TransactWriteItem paymentRow) {
         if (order.hasHistory(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE_REFUNDED)) {
             return StepDecision.alreadyApplied("late capture already refunded");
         }
         return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE_REFUNDED, "payment.refunded",
                         json(new PaymentMoved(order.orderId(), order.customerId(), ledger.refunded())))
+                .withReconcile(false)
+                .withOtherItems(List.of(paymentRow), StaleLedgerException::new));
+    }
+
+    /**
+     * A cancelled order checked with the provider once no capture can be in flight: whatever it still
+     * held was refunded. The event is written only when the check moved money.
+     */
+    static StepDecision recordReconciled(Order order, ProviderLedger ledger, boolean movedMoney, TransactWriteItem paymentRow) {
+        if (!order.reconcileDue()) {
+            return StepDecision.alreadyApplied("already reconciled");
+        }
+        return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_REFUND, RECONCILED,
+                        movedMoney ? "payment.refunded" : null,
+                        movedMoney ? json(new PaymentMoved(order.orderId(), order.customerId(), ledger.refunded())) : null)
+                .withReconcile(false)
                 .withOtherItems(List.of(paymentRow), StaleLedgerException::new));
     }
 

@@ -26,5 +26,10 @@ public class PaymentParticipantRoute extends RouteBuilder {
                 .routeConfigurationId(SAGA_STEP)
                 .log("Order ${header.orderId}: compensating payment-capture")
                 .bean(PaymentRefund.class, "refund").id("refund-with-provider");
+
+        from("direct:payment-reconcile").routeId("payment-reconcile")
+                .description("Recovery: refunds what the provider still holds for a cancelled order, such as a capture that answered late")
+                .routeConfigurationId(SAGA_STEP)
+                .bean(PaymentRefund.class, "reconcile").id("reconcile-with-provider");
     }
 }

@@ -1,10 +1,14 @@
 package routes.payment;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
+import routes.order.Order;
 import routes.order.OrderLog;
 import routes.order.OrderStatus;
 import routes.order.SagaHeaders;
+import routes.order.StepDecision;
 
 /**
  * The payment compensation: claims the refund on the order row first (so a late capture or the
@@ -26,19 +30,42 @@ public class PaymentRefund {
         this.store = store;
     }
 
-    public void refund(@Header(SagaHeaders.ORDER_ID) String orderId) {
-        OrderLog.StepOutcome claim = orders.apply(orderId, PaymentDecisions::claimRefund);
-        if (claim.order().status() == OrderStatus.CONFIRMED) {
+    /** Refunds the order for the saga that owns it (a null saga id: recovery, for whichever saga did). */
+    public void refund(@Header(SagaHeaders.ORDER_ID) String orderId, @Header(Exchange.SAGA_LONG_RUNNING_ACTION) String sagaId) {
+        Order claimed = orders.compensate(orderId, sagaId, PaymentDecisions::claimRefund).order();
+        if (!claimed.ownedBy(sagaId) || claimed.status() == OrderStatus.CONFIRMED) {
             return;
         }
+        // Always ask the provider: it may have captured just before a crash we have no record of.
+        refundAndRecord(orderId, ledger -> order -> PaymentDecisions.recordRefund(order, ledger,
+                store.record(orderId, ledger, "REFUNDED")));
+    }
+
+    /** The money of a capture that answered after the saga compensated goes back; the intent is recorded first. */
+    public void refundLateCapture(String orderId) {
+        orders.apply(orderId, PaymentDecisions::recordLateCapture);
+        refundAndRecord(orderId, ledger -> order -> PaymentDecisions.recordLateCaptureRefund(order, ledger,
+                store.record(orderId, ledger, "REFUNDED")));
+    }
+
+    /** Checks a cancelled order with the provider: refunds whatever it still holds, then clears the check. */
+    public void reconcile(@Header(SagaHeaders.ORDER_ID) String orderId) {
+        if (orders.find(orderId).filter(Order::reconcileDue).isEmpty()) {
+            return;
+        }
+        long recorded = store.recordedVersion(orderId);
+        refundAndRecord(orderId, ledger -> order -> PaymentDecisions.recordReconciled(order, ledger,
+                ledger.version() > recorded, store.record(orderId, ledger, "REFUNDED")));
+    }
+
+    private void refundAndRecord(String orderId, Function<ProviderLedger, Function<Order, StepDecision>> record) {
         for (int attempt = 1; ; attempt++) {
-            // Always ask the provider: it may have captured just before a crash we have no record of.
             ProviderLedger ledger = provider.refundAll(orderId);
             try {
-                orders.apply(orderId, order -> PaymentDecisions.recordRefund(order, ledger,
-                        store.record(orderId, ledger, "REFUNDED")));
+                orders.apply(orderId, record.apply(ledger));
                 return;
             } catch (PaymentDecisions.StaleLedgerException stale) {
+                // Another refund recorded a newer ledger meanwhile: ask the provider again.
                 if (attempt == MAX_ATTEMPTS) {
                     throw stale;
                 }

@@ -6,6 +6,8 @@ import static routes.aws.DynamoValues.s;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import routes.aws.resources.ResourceNames;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -15,10 +17,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 @Component
 public class PaymentStore {
 
+    private final DynamoDbClient dynamoDb;
     private final String table;
 
-    public PaymentStore(ResourceNames names) {
+    public PaymentStore(DynamoDbClient dynamoDb, ResourceNames names) {
+        this.dynamoDb = dynamoDb;
         this.table = names.paymentsTable();
+    }
+
+    /** The version of the provider ledger last recorded for the order (0 when none is). */
+    long recordedVersion(String orderId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("orderId", s(orderId)))).item();
+        return item == null || !item.containsKey("ledgerVersion") ? 0 : Long.parseLong(item.get("ledgerVersion").n());
     }
 
     /** Records a provider ledger, unless a newer one is recorded already. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import routes.order.OrderChange.StepMark;
+import routes.support.TestOrders;
 
 /** The order context's step rules: confirm, cancel, and the failure reason a saga records. */
 class OrderDecisionsTest {
@@ -79,7 +80,7 @@ class OrderDecisionsTest {
 
     @Test
     void cancelWithoutARecordedReasonCancelsForTimeout() {
-        Order order = pendingOrder("o-1").done(INVENTORY_RESERVE).build();
+        Order order = pendingOrder("o-1").done(INVENTORY_RESERVE).compensated(INVENTORY_RELEASE).build();
 
         OrderChange change = applied(OrderDecisions.cancel(order));
 
@@ -122,7 +123,8 @@ class OrderDecisionsTest {
 
     @Test
     void confirmArrivingAfterTheCancelIsSuperseded() {
-        Order order = pendingOrder("o-1").done(INVENTORY_RESERVE, PAYMENT_CAPTURE).build();
+        Order order = pendingOrder("o-1").done(INVENTORY_RESERVE, PAYMENT_CAPTURE)
+                .compensated(PAYMENT_REFUND, INVENTORY_RELEASE).build();
         Order cancelled = committed(order, applied(OrderDecisions.cancel(order)));
 
         assertThat(refusal(OrderDecisions.confirm(cancelled))).isInstanceOf(StepSupersededException.class);
@@ -184,6 +186,93 @@ class OrderDecisionsTest {
         assertThat(cancelled.compensatedSteps()).containsExactlyInAnyOrder("payment-refund", "inventory-release", "order-cancel");
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.reason()).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void cancelIsRefusedWhileReservedStockIsNotReleased() {
+        // The release exhausted its retries: cancelling now would hold the stock forever.
+        Order order = pendingOrder("o-1").done(INVENTORY_RESERVE).build();
+
+        assertThat(refusal(OrderDecisions.cancel(order))).isInstanceOf(CompensationPendingException.class)
+                .hasMessageContaining("inventory-release");
+    }
+
+    @Test
+    void cancelIsRefusedWhileACapturedPaymentIsNotRefunded() {
+        Order order = pendingOrder("o-1").done(INVENTORY_RESERVE, PAYMENT_CAPTURE).compensated(INVENTORY_RELEASE).build();
+
+        assertThat(refusal(OrderDecisions.cancel(order))).isInstanceOf(CompensationPendingException.class)
+                .hasMessageContaining("payment-refund");
+    }
+
+    @Test
+    void cancelIsRefusedWhileAClaimedRefundHasNotReachedTheProvider() {
+        Order claimed = committed(pendingOrder("o-1").build(), new OrderChange(PAYMENT_REFUND, StepMark.COMPENSATED,
+                "STARTED", null, null, null, null, java.util.List.of(), null));
+
+        assertThat(refusal(OrderDecisions.cancel(claimed))).isInstanceOf(CompensationPendingException.class);
+    }
+
+    @Test
+    void cancelOfAnOrderThatReachedThePaymentAsksForAReconciliation() {
+        Order undone = pendingOrder("o-1").done(INVENTORY_RESERVE).compensated(PAYMENT_REFUND, INVENTORY_RELEASE).build();
+        Order neverReserved = pendingOrder("o-2").compensated(INVENTORY_RELEASE).build();
+
+        assertThat(applied(OrderDecisions.cancel(undone)).reconcile()).isTrue();
+        assertThat(applied(OrderDecisions.cancel(neverReserved)).reconcile()).isFalse();
+    }
+
+    @Test
+    void adoptMakesTheNewSagaTheOwnerOfAPendingOrder() {
+        Order lost = pendingOrder("o-1").sagaId("saga-lost").done(INVENTORY_RESERVE).build();
+
+        Order adopted = committed(lost, applied(OrderDecisions.adopt(lost, "saga-new")));
+
+        assertThat(adopted.sagaId()).isEqualTo("saga-new");
+        assertThat(adopted.ownedBy("saga-lost")).isFalse();
+        assertThat(adopted.ownedBy("saga-new")).isTrue();
+        assertThat(adopted.doneSteps()).contains("inventory-reserve");
+        assertThat(OrderDecisions.adopt(adopted, "saga-new")).isInstanceOf(StepDecision.AlreadyApplied.class);
+    }
+
+    @Test
+    void adoptOfAFinishedOrderIsSuperseded() {
+        Order cancelled = pendingOrder("o-1").status(OrderStatus.CANCELLED).build();
+
+        assertThat(refusal(OrderDecisions.adopt(cancelled, "saga-new"))).isInstanceOf(StepSupersededException.class);
+    }
+
+    @Test
+    void recoveryResumesAnOrderThatCanStillCompleteAndCompensatesOnlyAfterItsDeadline() {
+        Order inFlight = pendingOrder("o-1").done(INVENTORY_RESERVE).build();
+        java.time.Duration deadline = java.time.Duration.ofMinutes(5);
+
+        assertThat(OrderDecisions.recover(inFlight, TestOrders.CREATED_AT.plusSeconds(299), deadline))
+                .isEqualTo(RecoveryAction.RESUME);
+        assertThat(OrderDecisions.recover(inFlight, TestOrders.CREATED_AT.plusSeconds(300), deadline))
+                .isEqualTo(RecoveryAction.COMPENSATE);
+    }
+
+    @Test
+    void recoveryCompensatesAnOrderWhoseSagaFailedOrBeganUndoing() {
+        java.time.Instant now = TestOrders.CREATED_AT.plusSeconds(60);
+        java.time.Duration deadline = java.time.Duration.ofMinutes(5);
+
+        assertThat(OrderDecisions.recover(pendingOrder("o-1").reason("PAYMENT_DECLINED").build(), now, deadline))
+                .isEqualTo(RecoveryAction.COMPENSATE);
+        assertThat(OrderDecisions.recover(pendingOrder("o-2").done(INVENTORY_RESERVE).compensated(PAYMENT_REFUND).build(),
+                now, deadline)).isEqualTo(RecoveryAction.COMPENSATE);
+        assertThat(OrderDecisions.recover(pendingOrder("o-3").status(OrderStatus.CONFIRMED).build(), now, deadline))
+                .isEqualTo(RecoveryAction.NONE);
+    }
+
+    @Test
+    void onlyTheOwningSagaOrRecoveryMayCompensate() {
+        Order owned = pendingOrder("o-1").sagaId("saga-a").build();
+
+        assertThat(owned.ownedBy("saga-a")).isTrue();
+        assertThat(owned.ownedBy("saga-b")).as("a duplicate request's saga").isFalse();
+        assertThat(owned.ownedBy(null)).as("recovery").isTrue();
     }
 
     private static OrderChange applied(StepDecision decision) {

@@ -223,8 +223,8 @@ class OrderSagaIntegrationTest {
         String orderId = "early-" + UUID.randomUUID();
         orders.create(pendingOrder(orderId, java.time.Instant.now()));
 
-        inventory.release(orderId);
-        refund.refund(orderId);
+        inventory.release(orderId, null);
+        refund.refund(orderId, null);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> inventory.reserve(orderId))
                 .isInstanceOf(StepSupersededException.class);
@@ -235,15 +235,34 @@ class OrderSagaIntegrationTest {
     }
 
     @Test
-    void recoveryCancelsAnOrderWhoseSagaWasLostAndGivesItsStockBack(@Autowired OrderLog orders,
+    void recoveryResumesASagaLostAfterItsReservationAndTheOrderIsConfirmed(@Autowired OrderLog orders,
             @Autowired routes.inventory.InventoryReservation inventory) {
         String orderId = "lost-" + UUID.randomUUID();
-        // A saga that died with its JVM after reserving stock: its row is all that is left.
-        orders.create(pendingOrder(orderId, java.time.Instant.now().minusSeconds(60)));
+        // A saga that died with its JVM after reserving stock, a minute ago: its row is all that is left.
+        orders.create(pendingOrder(orderId, java.time.Instant.now().minusSeconds(60)).withPaymentToken("tok_ok"),
+                OrderEvents.created(pendingOrder(orderId, java.time.Instant.now())), "saga-that-died");
         inventory.reserve(orderId);
         assertThat(stored.stock(sku)).isEqualTo(new StoredState.Stock(97, 3));
 
-        await().atMost(Duration.ofSeconds(15))
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(orderId).getBody().get("status").asText(), "CONFIRMED"::equals);
+
+        assertThat(stored.stock(sku)).as("reserved once, by the saga that died").isEqualTo(new StoredState.Stock(97, 3));
+        assertThat(stored.providerLedger(orderId)).isEqualTo(new StoredState.Money(new BigDecimal("7.50"), BigDecimal.ZERO));
+        assertThat(orders.find(orderId)).get().extracting(Order::sagaId).isNotEqualTo("saga-that-died");
+        assertThat(stored.eventTypes(orderId)).containsExactly("order.created", "inventory.reserved", "payment.captured",
+                "order.confirmed");
+    }
+
+    @Test
+    void recoveryCompensatesALostSagaPastItsResumeDeadlineAndGivesItsStockBack(@Autowired OrderLog orders,
+            @Autowired routes.inventory.InventoryReservation inventory) {
+        String orderId = "lost-" + UUID.randomUUID();
+        orders.create(pendingOrder(orderId, java.time.Instant.now().minus(Duration.ofMinutes(10))).withPaymentToken("tok_ok"),
+                OrderEvents.created(pendingOrder(orderId, java.time.Instant.now())), "saga-that-died");
+        inventory.reserve(orderId);
+
+        await().atMost(Duration.ofSeconds(30))
                 .until(() -> get(orderId).getBody().get("status").asText(), "CANCELLED"::equals);
 
         assertThat(get(orderId).getBody().get("reason").asText()).isEqualTo("TIMEOUT");

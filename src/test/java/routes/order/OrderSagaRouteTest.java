@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +20,6 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.saga.CamelSagaService;
-import org.apache.camel.saga.CamelSagaStep;
-import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterEach;
@@ -119,8 +116,7 @@ class OrderSagaRouteTest {
         assertThat(placed.getException()).isNull();
         assertThat(stepsDone.matches(WAIT.toSeconds(), TimeUnit.SECONDS)).as("saga steps finished").isTrue();
         assertThat(callsFor(orderId)).containsExactly(WRITE_ORDER, RESERVE_STOCK, CAPTURE, CONFIRM);
-        assertThat(sagaRefusingNewSteps(placed)).as("the saga is over, so its timeout compensates nothing")
-                .contains("COMPLETED");
+        assertSagaForgotten(placed);
         assertThat(mock(REFUND).getReceivedCounter()).isZero();
         assertThat(mock(RELEASE_STOCK).getReceivedCounter()).isZero();
         assertThat(mock(CANCEL).getReceivedCounter()).isZero();
@@ -171,8 +167,7 @@ class OrderSagaRouteTest {
 
         assertThat(placed.getException()).isNull();
         assertThat(placed.getProperty(OrderSagaSteps.ORDER_CREATED)).isEqualTo(false);
-        assertThat(sagaRefusingNewSteps(placed)).as("the saga is over, so its timeout compensates nothing")
-                .contains("COMPLETED");
+        assertSagaForgotten(placed);
         assertThat(callsFor(orderId)).containsExactly(WRITE_ORDER);
         assertThat(calls).as("no step and no compensation for any order").containsExactly(WRITE_ORDER + " " + orderId);
     }
@@ -213,7 +208,8 @@ class OrderSagaRouteTest {
      */
     @Test
     void sagaTimeoutCancelsForTimeoutEvenWhenAStepFinishesWhileTheSagaCompensates() throws Exception {
-        Order order = pendingOrder(orderId).done(SagaStep.INVENTORY_RESERVE).createdAt(Instant.now()).build();
+        // The stock steps are mocked: the row shows no reservation, so the cancel has nothing to wait for.
+        Order order = pendingOrder(orderId).createdAt(Instant.now()).build();
         assertThat(orders.create(order)).isTrue();
         CountDownLatch timedOut = new CountDownLatch(1);
         CountDownLatch failureRecorded = new CountDownLatch(1);
@@ -228,7 +224,8 @@ class OrderSagaRouteTest {
             orderSteps.recordFailure(orderId, exchange);
             failureRecorded.countDown();
         });
-        script(CANCEL, exchange -> orderSteps.cancel(orderId));
+        script(CANCEL, exchange -> orderSteps.cancel(orderId,
+                exchange.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class)));
 
         placeOrder();
 
@@ -276,19 +273,12 @@ class OrderSagaRouteTest {
     }
 
     /**
-     * Why the saga's coordinator refuses to begin another step: it begins steps only while the
-     * saga runs, so the answer tells whether it completed or compensated.
+     * The saga is over and its coordinator forgotten, timeout included: nothing of it is left to
+     * compensate later, and memory does not grow with finished sagas.
      */
-    private String sagaRefusingNewSteps(Exchange placed) {
+    private void assertSagaForgotten(Exchange placed) {
         String sagaId = placed.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
         assertThat(sagaId).as("saga id").isNotNull();
-        try {
-            sagas.getSaga(sagaId).join()
-                    .beginStep(new DefaultExchange(camel), new CamelSagaStep(null, null, Map.of(), null))
-                    .join();
-            return "RUNNING";
-        } catch (CompletionException refused) {
-            return refused.getCause().getMessage();
-        }
+        await().atMost(WAIT).until(() -> sagas.getSaga(sagaId).join() == null);
     }
 }

@@ -34,7 +34,7 @@ class PaymentDecisionsTest {
     private static final ProviderLedger CAPTURED = new ProviderLedger(new BigDecimal("19.98"), BigDecimal.ZERO, 1);
     private static final ProviderLedger REFUNDED = new ProviderLedger(new BigDecimal("19.98"), new BigDecimal("19.98"), 2);
 
-    private final PaymentStore store = new PaymentStore(ResourceNames.defaults());
+    private final PaymentStore store = new PaymentStore(null, ResourceNames.defaults());
 
     @Test
     void captureIsNeededForAPendingOrderWithoutCaptureOrRefund() {
@@ -88,7 +88,8 @@ class PaymentDecisionsTest {
 
         Order declined = committed(order, change);
         assertThat(PaymentDecisions.recordDecline(declined)).isInstanceOf(StepDecision.AlreadyApplied.class);
-        assertThat(applied(OrderDecisions.cancel(declined)).reason()).isEqualTo("PAYMENT_DECLINED");
+        Order released = committed(declined, OrderChange.compensated(SagaStep.INVENTORY_RELEASE, null, null));
+        assertThat(applied(OrderDecisions.cancel(released)).reason()).isEqualTo("PAYMENT_DECLINED");
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
         "app.saga.recovery-grace=10s",
         "app.saga.recovery-interval=1s",
         "app.payment.late-answer-delay=4s",
+        // Longer than the late answer, as in production: no capture is in flight when a cancelled order is checked.
+        "app.saga.reconcile-delay=6s",
         "app.payment.latency=0s",
         // A quick sweeper, so the relay's guarantee shows within seconds.
         "app.outbox.sweep-interval=1s",

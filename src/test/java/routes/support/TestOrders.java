@@ -31,6 +31,7 @@ public final class TestOrders {
     private final Set<String> doneSteps = new LinkedHashSet<>();
     private final Set<String> compensatedSteps = new LinkedHashSet<>();
     private Instant createdAt = CREATED_AT;
+    private String sagaId;
 
     private TestOrders(String orderId) {
         this.orderId = orderId;
@@ -80,10 +81,17 @@ public final class TestOrders {
         return this;
     }
 
+    /** The saga that owns the order. */
+    public TestOrders sagaId(String sagaId) {
+        this.sagaId = sagaId;
+        return this;
+    }
+
     public Order build() {
         BigDecimal total = items.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Order(orderId, "customer-1", items, total, status, reason, 1, List.copyOf(steps),
-                Set.copyOf(doneSteps), Set.copyOf(compensatedSteps), "event-1", "request-hash-" + orderId, createdAt);
+                Set.copyOf(doneSteps), Set.copyOf(compensatedSteps), "event-1", "request-hash-" + orderId, createdAt,
+                sagaId, "tok_ok", createdAt, false);
     }
 
     /** The row after {@code change} commits, as OrderLog writes it: mark, history, status, reason, version. */
@@ -102,6 +110,8 @@ public final class TestOrders {
                 change.reason() != null ? change.reason() : order.reason(),
                 order.version() + 1, List.copyOf(steps), Set.copyOf(done), Set.copyOf(compensated),
                 change.eventType() != null ? "event-" + (order.version() + 1) : order.lastEventId(),
-                order.requestHash(), order.createdAt());
+                order.requestHash(), order.createdAt(),
+                change.owner() != null ? change.owner() : order.sagaId(), order.paymentToken(), order.createdAt(),
+                change.reconcile() != null ? change.reconcile() : order.reconcileDue());
     }
 }
