@@ -127,14 +127,17 @@ public class InboxRepository extends ServiceSupport implements IdempotentReposit
         return true;
     }
 
+    // Camel completes a duplicate (skipDuplicate false) like any exchange: holding no claim, it changes nothing.
     @Override
     public boolean confirm(Exchange exchange, String key) {
-        return confirm(key, tokenOf(exchange, key));
+        String token = exchange.getProperty(CLAIM_TOKEN + key, String.class);
+        return token != null && confirm(key, token);
     }
 
     @Override
     public boolean remove(Exchange exchange, String key) {
-        return release(key, tokenOf(exchange, key));
+        String token = exchange.getProperty(CLAIM_TOKEN + key, String.class);
+        return token != null && release(key, token);
     }
 
     @Override
@@ -145,14 +148,6 @@ public class InboxRepository extends ServiceSupport implements IdempotentReposit
     @Override
     public boolean contains(String key) {
         return current(key) != null;
-    }
-
-    private static String tokenOf(Exchange exchange, String key) {
-        String token = exchange.getProperty(CLAIM_TOKEN + key, String.class);
-        if (token == null) {
-            throw new IllegalStateException("Exchange " + exchange.getExchangeId() + " holds no inbox claim on " + key);
-        }
-        return token;
     }
 
     private Map<String, AttributeValue> current(String key) {

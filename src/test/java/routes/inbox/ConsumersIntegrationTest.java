@@ -24,6 +24,7 @@ import routes.support.EmbeddedAwsTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The SQS consumers on the embedded emulators, fed directly through their queues: exactly-once
@@ -124,6 +125,38 @@ class ConsumersIntegrationTest {
                 assertThat(inbox.contains("order-view#" + event.eventId())).isTrue();
             }
         });
+    }
+
+    @Test
+    void aBurstOfFourHundredEventsIsInTheViewWithinThirtySecondsOfTheLast() {
+        String[] types = {"order.created", "inventory.reserved", "payment.captured", "order.confirmed"};
+        List<String> orderIds = new ArrayList<>();
+        List<List<OutboxEvent>> sagas = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            orderIds.add("burst-" + i + "-" + UUID.randomUUID());
+            sagas.add(new ArrayList<>(saga(orderIds.get(i), types)));
+        }
+        // Sagas progressing side by side, as the relay publishes their events: each one's in order, interleaved.
+        java.util.Random random = new java.util.Random(11);
+        List<OutboxEvent> published = new ArrayList<>();
+        while (sagas.stream().anyMatch(saga -> !saga.isEmpty())) {
+            List<OutboxEvent> saga = sagas.get(random.nextInt(sagas.size()));
+            if (!saga.isEmpty()) {
+                published.add(saga.remove(0));
+            }
+        }
+        String url = sqs.getQueueUrl(b -> b.queueName("order-view")).queueUrl();
+        for (int from = 0; from < published.size(); from += 10) {
+            List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+            for (OutboxEvent event : published.subList(from, Math.min(from + 10, published.size()))) {
+                batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size()))
+                        .messageBody(mapper.toJson(event)).build());
+            }
+            sqs.sendMessageBatch(b -> b.queueUrl(url).entries(batch));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> orderIds.stream()
+                .allMatch(orderId -> views.find(customerId, orderId).map(v -> v.version() == 4).orElse(false)));
     }
 
     @Test

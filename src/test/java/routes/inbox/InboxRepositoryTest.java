@@ -123,10 +123,13 @@ class InboxRepositoryTest {
         Exchange other = new DefaultExchange(new DefaultCamelContext());
 
         assertThat(inbox.add(first, key)).isTrue();
-        assertThatThrownBy(() -> inbox.confirm(other, key)).as("an exchange without the claim")
-                .isInstanceOf(IllegalStateException.class);
+        assertThat(inbox.confirm(other, key)).as("an exchange without the claim").isFalse();
+        assertThat(inbox.remove(other, key)).as("an exchange without the claim").isFalse();
+        assertThat(row().get("status").s()).isEqualTo(InboxRepository.IN_PROGRESS);
         assertThat(inbox.confirm(first, key)).isTrue();
         assertThat(inbox.add(other, key)).as("a duplicate").isFalse();
+        assertThat(inbox.confirm(other, key)).as("Camel completes a duplicate too: nothing changes").isFalse();
+        assertThat(row().get("status").s()).isEqualTo(InboxRepository.COMPLETED);
     }
 
     @Test
