@@ -1,5 +1,6 @@
 package routes.inbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
@@ -13,21 +14,26 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Puts a message that cannot be processed yet back on its queue for later: it stays unacknowledged
  * and its visibility timeout becomes an exponential backoff with jitter, so SQS redelivers it then.
- * Each deferral is one receive; past the budget the dead-letter channel takes it.
+ * Each deferral is one receive; past the budget the dead-letter channel takes it. A message held
+ * back by another delivery's claim comes back after that claim's lease, so that it can take it over.
  */
 @Component
 public class Deferrals {
 
     private static final Logger log = LoggerFactory.getLogger(Deferrals.class);
+    // SQS refuses a visibility timeout over 12 hours.
+    private static final long MAX_VISIBILITY_SECONDS = 43_200;
 
     private final SqsClient sqs;
     private final ResourceNames names;
     private final InboxProperties settings;
+    private final Clock clock;
 
-    public Deferrals(SqsClient sqs, ResourceNames names, InboxProperties settings) {
+    public Deferrals(SqsClient sqs, ResourceNames names, InboxProperties settings, Clock clock) {
         this.sqs = sqs;
         this.names = names;
         this.settings = settings;
+        this.clock = clock;
     }
 
     public boolean withinBudget(Exchange exchange) {
@@ -37,7 +43,8 @@ public class Deferrals {
     public void defer(Exchange exchange) {
         String consumer = exchange.getProperty(SqsConsumers.CONSUMER, String.class);
         int receives = DeadLetters.receiveCount(exchange);
-        Duration backoff = backoff(receives);
+        Throwable reason = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Duration later = delay(receives, reason);
         String queueUrl = sqs.getQueueUrl(b -> b.queueName(SqsConsumers.queueOf(consumer, names))).queueUrl();
         String receipt = exchange.getMessage().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
         if (receipt == null) {
@@ -45,11 +52,20 @@ public class Deferrals {
             return;
         }
         sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receipt)
-                .visibilityTimeout((int) Math.max(1, backoff.toSeconds())));
-        Throwable reason = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+                .visibilityTimeout((int) Math.max(1, Math.min(MAX_VISIBILITY_SECONDS, later.toSeconds()))));
         log.info("Consumer {}: message {} deferred for {} s (receive {} of {}): {}", consumer,
-                exchange.getMessage().getHeader(Sqs2Constants.MESSAGE_ID), backoff.toSeconds(), receives,
+                exchange.getMessage().getHeader(Sqs2Constants.MESSAGE_ID), later.toSeconds(), receives,
                 settings.deferBudget(), reason == null ? "" : reason.getMessage());
+    }
+
+    /** The backoff, or longer when another delivery's claim holds the message back: until its lease ends. */
+    Duration delay(int receives, Throwable reason) {
+        Duration backoff = backoff(receives);
+        if (reason instanceof DeferredEventException deferred && deferred.heldUntil().isPresent()) {
+            Duration leaseLeft = Duration.between(clock.instant(), deferred.heldUntil().get()).plusSeconds(1);
+            return leaseLeft.compareTo(backoff) > 0 ? leaseLeft : backoff;
+        }
+        return backoff;
     }
 
     Duration backoff(int receives) {

@@ -27,7 +27,7 @@ public class InboxMetrics {
 
     public void stale(String consumer, InboundEvent event) {
         registry.counter("inbox.stale", "consumer", consumer).increment();
-        log.debug("Inbox {}: skipped event {} version {} of order {}: the view holds a newer one", consumer,
+        log.debug("Inbox {}: skipped event {} version {} of order {}: the view holds all it says", consumer,
                 event.id(), event.aggregateVersion(), event.orderId());
     }
 }

@@ -10,10 +10,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code app.inbox.*}: the SQS consumers' inbox and error handling.
  *
- * @param lease          how long a claim (IN_PROGRESS) holds before another delivery may take it over
+ * @param lease          how long a claim (IN_PROGRESS) holds before another delivery may take it over: longer
+ *                       than one delivery's in-place retries, shorter than {@code app.resources.visibility-timeout}
+ *                       (checked at start-up by {@link ConsumerTimings})
  * @param retention      how long a processed event id is remembered (TTL)
  * @param transientRetries redeliveries of a transient failure before the message goes to the dead-letter queue
- * @param deferBudget    receives a message may be deferred (its cause not yet applied) before it is dead-lettered;
+ * @param deferBudget    receives a message may be deferred (another delivery holds its claim) before it is dead-lettered;
  *                       keep it below the queue's maxReceiveCount, which stays as the second line
  * @param deferBackoff   first deferral's delay; doubled each time, capped at {@code deferMaxBackoff}
  * @param waitRetries    in-place retries (milliseconds {@code waitDelay} apart) before a deferral
@@ -21,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("app.inbox")
 public record InboxProperties(
-        @NotNull @DefaultValue("60s") Duration lease,
+        @NotNull @DefaultValue("20s") Duration lease,
         @NotNull @DefaultValue("7d") Duration retention,
         @Min(0) @DefaultValue("3") int transientRetries,
         @Min(1) @DefaultValue("4") int deferBudget,

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>permanent failures (not JSON, not a CloudEvent, an unsupported type, invalid data) go to the
  * consumer's dead-letter queue at once, with their reason;</li>
- * <li>a message that cannot be processed yet (its cause not applied, its claim held by another
- * delivery) waits a little in place, then is deferred: not acknowledged, back on the queue after
- * a backoff, dead-lettered once its budget of receives is spent;</li>
+ * <li>a message that cannot be processed yet (its claim held by another delivery, a view that kept
+ * changing under it) waits a little in place, then is deferred: not acknowledged, back on the queue
+ * after a backoff (or after the other claim's lease), dead-lettered once its budget of receives is spent;</li>
  * <li>anything else (throttling, timeouts) is redelivered with exponential backoff and jitter, then
  * dead-lettered.</li>
  * </ul>
@@ -25,8 +25,10 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
     public static final String SQS_CONSUMER = "sqs-consumer";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqsConsumerRouteConfigurations.class);
     static final String DEAD_LETTER = DeadLetterRoute.DEAD_LETTER;
+    static final long REDELIVERY_DELAY_MS = 200;
+    static final long MAX_REDELIVERY_DELAY_MS = 5000;
 
-    // Once per retry, with the message id; waiting for a cause is routine and logged at DEBUG.
+    // Once per retry, with the message id; waiting on another delivery is routine and logged at DEBUG.
     private static void logRedelivery(Exchange exchange) {
         Object failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
         String line = "Consumer {}: retrying message {} (attempt {}) after {}";
@@ -48,10 +50,10 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
                         .useOriginalMessage()
                         .maximumRedeliveries(Integer.parseInt(
                                 getContext().resolvePropertyPlaceholders("{{app.inbox.transient-retries}}")))
-                        .redeliveryDelay(200)
+                        .redeliveryDelay(REDELIVERY_DELAY_MS)
                         .useExponentialBackOff()
                         .useCollisionAvoidance()
-                        .maximumRedeliveryDelay(5000)
+                        .maximumRedeliveryDelay(MAX_REDELIVERY_DELAY_MS)
                         .logExhausted(false)
                         .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                         .onRedelivery(SqsConsumerRouteConfigurations::logRedelivery))
@@ -60,7 +62,7 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
                     .useOriginalMessage()
                     .maximumRedeliveries(0)
                 .end()
-                // The cause may be applied by another consumer thread right now: wait a little in
+                // Another consumer thread may finish with the event right now: wait a little in
                 // place first, then put the message back on the queue for later.
                 .onException(DeferredEventException.class)
                     .onWhen(method(Deferrals.class, "withinBudget"))

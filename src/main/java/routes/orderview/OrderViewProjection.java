@@ -9,7 +9,7 @@ import routes.inbox.InboundEvent;
 import routes.inbox.InboxMetrics;
 import routes.inbox.SqsConsumers;
 
-/** Applies an order event to the customer's order view, per {@link ViewDecisions}. */
+/** Merges an order event into the customer's order view, per {@link ViewDecisions}; re-reads when another writer was first. */
 @Component
 public class OrderViewProjection {
 
@@ -31,13 +31,10 @@ public class OrderViewProjection {
                 metrics.stale(SqsConsumers.ORDER_VIEW, event);
                 return;
             }
-            if (decision instanceof ViewDecisions.WaitForCause wait) {
-                throw new DeferredEventException("order " + event.orderId() + ": event " + event.id()
-                        + " waits for its cause " + wait.causationId());
-            }
             ViewDecisions.Write write = (ViewDecisions.Write) decision;
-            if (store.write(write.next(), write.expectedVersion())) {
-                log.debug("Order {}: view at version {} ({})", event.orderId(), event.aggregateVersion(), event.type());
+            if (store.write(write.next(), write.previous())) {
+                log.debug("Order {}: view at version {}, status {} after event {} version {}", event.orderId(),
+                        write.next().version(), write.next().status(), event.type(), event.aggregateVersion());
                 return;
             }
         }

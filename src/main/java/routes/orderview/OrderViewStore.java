@@ -6,8 +6,6 @@ import static routes.aws.DynamoValues.string;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -34,28 +32,43 @@ public class OrderViewStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        long version = Long.parseLong(item.get("version").n());
+        // Rows written before statusVersion and revision existed: their status came with their version.
         return Optional.of(new OrderSummary(string(item, "customerId"), string(item, "orderId"), string(item, "status"),
+                number(item, "statusVersion", version),
                 item.containsKey("total") ? new BigDecimal(item.get("total").n()) : null,
-                string(item, "lastEventType"), string(item, "lastEventId"), Long.parseLong(item.get("version").n()),
-                new LinkedHashSet<>(item.get("appliedEventIds").ss())));
+                string(item, "lastEventType"), string(item, "lastEventId"), version, number(item, "revision", 0)));
     }
 
-    /** Writes the row unless another writer moved it past {@code expectedVersion} meanwhile (false then). */
-    public boolean write(OrderSummary view, long expectedVersion) {
+    /** Writes the row unless another writer changed it since {@code previous} was read (false then). */
+    public boolean write(OrderSummary view, Optional<OrderSummary> previous) {
         Map<String, AttributeValue> item = new HashMap<>(Map.of("customerId", s(view.customerId()),
-                "orderId", s(view.orderId()), "status", s(view.status()), "lastEventType", s(view.lastEventType()),
-                "lastEventId", s(view.lastEventId()), "version", n(view.version()),
-                "appliedEventIds", AttributeValue.fromSs(List.copyOf(view.appliedEventIds()))));
+                "orderId", s(view.orderId()), "status", s(view.status()), "statusVersion", n(view.statusVersion()),
+                "lastEventType", s(view.lastEventType()), "lastEventId", s(view.lastEventId()),
+                "version", n(view.version()), "revision", n(view.revision())));
         if (view.total() != null) {
             item.put("total", n(view.total()));
         }
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(orderId) OR version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion))));
+            dynamoDb.putItem(b -> {
+                b.tableName(table).item(item);
+                if (previous.isEmpty()) {
+                    b.conditionExpression("attribute_not_exists(orderId)");
+                } else if (previous.get().revision() == 0) {
+                    b.conditionExpression("attribute_not_exists(revision) AND version = :version")
+                            .expressionAttributeValues(Map.of(":version", n(previous.get().version())));
+                } else {
+                    b.conditionExpression("revision = :revision")
+                            .expressionAttributeValues(Map.of(":revision", n(previous.get().revision())));
+                }
+            });
             return true;
-        } catch (ConditionalCheckFailedException movedOn) {
+        } catch (ConditionalCheckFailedException changed) {
             return false;
         }
+    }
+
+    private static long number(Map<String, AttributeValue> item, String attribute, long otherwise) {
+        return item.containsKey(attribute) ? Long.parseLong(item.get(attribute).n()) : otherwise;
     }
 }

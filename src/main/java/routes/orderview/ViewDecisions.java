@@ -1,49 +1,59 @@
 package routes.orderview;
 
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import routes.inbox.InboundEvent;
 
 /**
- * The read model's rules, as seed 002 describes them: an event older than what the view holds is
- * acknowledged and skipped; an event whose cause has not been applied waits for it; anything else
- * moves the view to the event's version.
+ * The read model's rules: the view merges what each event says, so any delivery order, with any
+ * duplicates, ends in the same view, and no event waits for another. The newest event by aggregate
+ * version gives the last event; the newest of the events that set a status (created, confirmed,
+ * cancelled) gives the status; the total, the same in every event that carries it, fills in once.
+ * An event that adds nothing is stale: acknowledged and skipped.
  */
 final class ViewDecisions {
 
     sealed interface Decision {}
 
-    /** The view already holds this version or a newer one. */
+    /** The view already holds everything this event says. */
     record Stale() implements Decision {}
 
-    /** The event's cause is not in the view yet. */
-    record WaitForCause(String causationId) implements Decision {}
+    /** The merged row, to be written over {@code previous} (empty: the row is new). */
+    record Write(OrderSummary next, Optional<OrderSummary> previous) implements Decision {}
 
-    record Write(OrderSummary next, long expectedVersion) implements Decision {}
+    static final String PENDING = "PENDING";
 
     private ViewDecisions() {}
 
     static Decision apply(Optional<OrderSummary> current, InboundEvent event) {
-        if (current.isPresent() && event.aggregateVersion() <= current.get().version()) {
+        long version = event.aggregateVersion();
+        boolean newest = current.map(view -> version > view.version()).orElse(true);
+        String status = statusSetBy(event.type());
+        boolean newestStatus = status != null && current.map(view -> version > view.statusVersion()).orElse(true);
+        BigDecimal total = event.data().hasNonNull("total") ? event.data().get("total").decimalValue() : null;
+        boolean fillsTotal = total != null && current.map(view -> view.total() == null).orElse(true);
+        if (current.isPresent() && !newest && !newestStatus && !fillsTotal) {
             return new Stale();
         }
-        if (event.causationId() != null
-                && current.map(view -> !view.appliedEventIds().contains(event.causationId())).orElse(true)) {
-            return new WaitForCause(event.causationId());
-        }
-        Set<String> applied = new HashSet<>(current.map(OrderSummary::appliedEventIds).orElse(Set.of()));
-        applied.add(event.id());
-        String status = switch (event.type()) {
-            case "order.created" -> "PENDING";
+        OrderSummary view = current.orElse(new OrderSummary(event.customerId(), event.orderId(), PENDING, 0, null,
+                event.type(), event.id(), 0, 0));
+        return new Write(new OrderSummary(view.customerId(), view.orderId(),
+                newestStatus ? status : view.status(),
+                newestStatus ? version : view.statusVersion(),
+                fillsTotal ? total : view.total(),
+                newest ? event.type() : view.lastEventType(),
+                newest ? event.id() : view.lastEventId(),
+                newest ? version : view.version(),
+                view.revision() + 1), current);
+    }
+
+    /** The order status an event type sets, or null for the events that leave it as it is. */
+    static String statusSetBy(String eventType) {
+        return switch (eventType) {
+            case "order.created" -> PENDING;
             case "order.confirmed" -> "CONFIRMED";
             case "order.cancelled" -> "CANCELLED";
-            default -> current.map(OrderSummary::status).orElse("PENDING");
+            default -> null;
         };
-        BigDecimal total = event.data().hasNonNull("total") ? event.data().get("total").decimalValue()
-                : current.map(OrderSummary::total).orElse(null);
-        return new Write(new OrderSummary(event.customerId(), event.orderId(), status, total, event.type(), event.id(),
-                event.aggregateVersion(), applied), current.map(OrderSummary::version).orElse(0L));
     }
 }

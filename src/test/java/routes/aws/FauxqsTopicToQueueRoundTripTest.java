@@ -1,13 +1,26 @@
 package routes.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import routes.aws.resources.AwsResources;
+import routes.aws.resources.ResourceNames;
+import routes.aws.resources.ResourceVerifier;
 import routes.support.FauxqsProcess;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** The same round trips on fauxqs, a third-party SNS+SQS emulator, with resources made by our bootstrap. */
+/**
+ * The same round trips on fauxqs, a third-party SNS+SQS emulator, with resources made by our bootstrap;
+ * and the queue attributes ElasticMQ does not keep (a dead-letter queue's retention), read back.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FauxqsTopicToQueueRoundTripTest extends TopicToQueueRoundTrips {
 
@@ -32,5 +45,37 @@ class FauxqsTopicToQueueRoundTripTest extends TopicToQueueRoundTrips {
     @Override
     protected SqsClient sqs() {
         return fauxqs.sqs();
+    }
+
+    @Test
+    void ourBootstrapKeepsDeadLettersFourteenDaysAndTheVerifierFindsNothingToSay() {
+        for (String queue : List.of("notification", "order-view")) {
+            assertThat(attributes(queue + "-dlq").get(QueueAttributeName.MESSAGE_RETENTION_PERIOD)).as(queue + "-dlq")
+                    .isEqualTo("1209600");
+            assertThat(attributes(queue).get(QueueAttributeName.VISIBILITY_TIMEOUT)).as(queue).isEqualTo("30");
+        }
+        assertThat(new ResourceVerifier(new AwsResources(NAMES), null, sns(), sqs()).queueProblems()).isEmpty();
+    }
+
+    @Test
+    void theVerifierNamesADeadLetterQueueKeepingMessagesTheDefaultFourDays() {
+        String dlqUrl = sqs().createQueue(b -> b.queueName("four-days-dlq")).queueUrl();
+        String dlqArn = sqs().getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String url = sqs().createQueue(b -> b.queueName("four-days")).queueUrl();
+        sqs().setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"5\"}",
+                QueueAttributeName.VISIBILITY_TIMEOUT, "30")));
+        ResourceNames fourDays = new ResourceNames("orders", "inventory", "payments", "outbox", "inbox", "order_view",
+                "notifications", "order-events", "four-days", "order-view", "-dlq", 5, Duration.ofSeconds(30),
+                List.of("order.confirmed", "order.cancelled"));
+
+        assertThat(new ResourceVerifier(new AwsResources(fourDays), null, sns(), sqs()).queueProblems()).containsExactly(
+                "SQS queue four-days-dlq keeps messages less than 1209600 s (MessageRetentionPeriod)");
+    }
+
+    private Map<QueueAttributeName, String> attributes(String queue) {
+        String url = sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl();
+        return sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes();
     }
 }

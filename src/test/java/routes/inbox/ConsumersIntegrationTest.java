@@ -24,6 +24,7 @@ import routes.support.EmbeddedAwsTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The SQS consumers on the embedded emulators, fed directly through their queues: exactly-once
@@ -93,25 +94,69 @@ class ConsumersIntegrationTest {
     }
 
     @Test
-    void aSagasEventsDeliveredInReverseEndInTheSameViewAsInOrder() {
-        String inOrder = "in-order-" + UUID.randomUUID();
+    void aSagasEventsReversedShuffledAndDuplicatedEndInItsFinalViewWithoutDeadLetters(@Autowired InboxRepository inbox) {
+        // A timed-out order whose payment answered late: captured after the cancellation, then refunded.
+        String[] types = {"order.created", "inventory.reserved", "inventory.released", "order.cancelled",
+                "payment.captured", "payment.refunded"};
         String reversed = "reversed-" + UUID.randomUUID();
-        String[] types = {"order.created", "inventory.reserved", "payment.captured", "order.confirmed"};
-        saga(inOrder, types).forEach(event -> deliver("order-view", event));
+        String shuffled = "shuffled-" + UUID.randomUUID();
         List<OutboxEvent> backwards = saga(reversed, types);
         Collections.reverse(backwards);
-        backwards.forEach(event -> deliver("order-view", event));
+        List<OutboxEvent> mixed = saga(shuffled, types);
+        Collections.shuffle(mixed, new java.util.Random(7));
+        for (List<OutboxEvent> events : List.of(backwards, mixed)) {
+            events.forEach(event -> deliver("order-view", event));
+            events.forEach(event -> deliver("order-view", event));
+        }
 
-        await().atMost(Duration.ofSeconds(40)).ignoreExceptions().untilAsserted(() -> {
-            OrderSummary expected = views.find(customerId, inOrder).orElseThrow();
-            OrderSummary actual = views.find(customerId, reversed).orElseThrow();
-            assertThat(expected.version()).isEqualTo(4);
-            assertThat(actual.version()).isEqualTo(4);
-            assertThat(actual.status()).isEqualTo(expected.status()).isEqualTo("CONFIRMED");
-            assertThat(actual.total()).isEqualByComparingTo(expected.total());
-            assertThat(actual.lastEventType()).isEqualTo(expected.lastEventType());
-            assertThat(actual.appliedEventIds()).hasSize(4);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            for (String orderId : List.of(reversed, shuffled)) {
+                OrderSummary view = views.find(customerId, orderId).orElseThrow();
+                assertThat(view.version()).isEqualTo(6);
+                assertThat(view.status()).isEqualTo("CANCELLED");
+                assertThat(view.total()).isEqualByComparingTo(new BigDecimal("12.50"));
+                assertThat(view.lastEventType()).isEqualTo("payment.refunded");
+            }
+            // Each event processed by the consumer (a dead-lettered one leaves no inbox entry).
+            for (OutboxEvent event : backwards) {
+                assertThat(inbox.contains("order-view#" + event.eventId())).isTrue();
+            }
+            for (OutboxEvent event : mixed) {
+                assertThat(inbox.contains("order-view#" + event.eventId())).isTrue();
+            }
         });
+    }
+
+    @Test
+    void aBurstOfFourHundredEventsIsInTheViewWithinThirtySecondsOfTheLast() {
+        String[] types = {"order.created", "inventory.reserved", "payment.captured", "order.confirmed"};
+        List<String> orderIds = new ArrayList<>();
+        List<List<OutboxEvent>> sagas = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            orderIds.add("burst-" + i + "-" + UUID.randomUUID());
+            sagas.add(new ArrayList<>(saga(orderIds.get(i), types)));
+        }
+        // Sagas progressing side by side, as the relay publishes their events: each one's in order, interleaved.
+        java.util.Random random = new java.util.Random(11);
+        List<OutboxEvent> published = new ArrayList<>();
+        while (sagas.stream().anyMatch(saga -> !saga.isEmpty())) {
+            List<OutboxEvent> saga = sagas.get(random.nextInt(sagas.size()));
+            if (!saga.isEmpty()) {
+                published.add(saga.remove(0));
+            }
+        }
+        String url = sqs.getQueueUrl(b -> b.queueName("order-view")).queueUrl();
+        for (int from = 0; from < published.size(); from += 10) {
+            List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+            for (OutboxEvent event : published.subList(from, Math.min(from + 10, published.size()))) {
+                batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size()))
+                        .messageBody(mapper.toJson(event)).build());
+            }
+            sqs.sendMessageBatch(b -> b.queueUrl(url).entries(batch));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> orderIds.stream()
+                .allMatch(orderId -> views.find(customerId, orderId).map(v -> v.version() == 4).orElse(false)));
     }
 
     @Test
@@ -148,28 +193,23 @@ class ConsumersIntegrationTest {
     }
 
     @Test
-    void anEventWhoseCauseNeverArrivesIsDeadLetteredAndAReplayAfterTheFixProcessesItOnce() {
-        String orderId = "orphan-" + UUID.randomUUID();
-        List<OutboxEvent> events = saga(orderId, "order.created", "order.cancelled");
-        deliver("order-view", events.get(1));
+    void aDeadLetteredEventReplayedTwiceIsAppliedOnce() {
+        String orderId = "replayed-" + UUID.randomUUID();
+        OutboxEvent cancelled = saga(orderId, "order.created", "order.cancelled").get(1);
+        // As the dead-letter channel leaves it, twice (a replay interrupted between send and delete).
+        deliver("order-view-dlq", cancelled);
+        deliver("order-view-dlq", cancelled);
+        double duplicatesBefore = duplicates("order-view");
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(deadLetters("order-view").get("sample"))
-                .anySatisfy(letter -> {
-                    assertThat(letter.get("body").asText()).contains(events.get(1).eventId());
-                    assertThat(letter.get("reason").asText()).contains("waits for its cause");
-                }));
-        assertThat(views.find(customerId, orderId)).isEmpty();
-
-        // The fix: the cause arrives. Then the dead letters are replayed.
-        deliver("order-view", events.get(0));
-        await().atMost(Duration.ofSeconds(20)).until(() -> views.find(customerId, orderId).isPresent());
         assertThat(http.postForObject("/api/dlq/order-view/replay?max=1000", null, JsonNode.class).get("replayed").asInt())
-                .isPositive();
+                .isGreaterThanOrEqualTo(2);
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> {
             OrderSummary view = views.find(customerId, orderId).orElseThrow();
             assertThat(view.version()).isEqualTo(2);
             assertThat(view.status()).isEqualTo("CANCELLED");
+            assertThat(duplicates("order-view") - duplicatesBefore).isGreaterThanOrEqualTo(1);
+            assertThat(view.revision()).isEqualTo(1);
         });
     }
 
@@ -177,8 +217,9 @@ class ConsumersIntegrationTest {
     void aMessageClaimedByAConsumerThatDiedIsProcessedOnceAfterTheLease(@Autowired InboxRepository inbox) {
         String orderId = "crashed-" + UUID.randomUUID();
         OutboxEvent cancelled = saga(orderId, "order.cancelled").get(0);
-        // A consumer claimed the event, then the JVM died: its claim stays IN_PROGRESS until the lease (3 s) ends.
-        assertThat(inbox.add("notification#" + cancelled.eventId())).isTrue();
+        // A consumer claimed the event, then the JVM died: its claim stays IN_PROGRESS until the lease (3 s) ends,
+        // and a copy of the message delivered meanwhile waits for the lease's end, then takes over.
+        assertThat(inbox.claim("notification#" + cancelled.eventId())).isNotNull();
 
         deliver("notification", cancelled);
 
@@ -198,7 +239,8 @@ class ConsumersIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> views.find(customerId, orderId).isPresent());
         OrderSummary view = views.find(customerId, orderId).orElseThrow();
         assertThat(view.version()).isEqualTo(1);
-        assertThat(view.appliedEventIds()).containsExactly(created.eventId());
+        assertThat(view.lastEventId()).isEqualTo(created.eventId());
+        assertThat(view.revision()).isEqualTo(1);
         assertThat(view.total()).isEqualByComparingTo(new BigDecimal("12.50"));
     }
 

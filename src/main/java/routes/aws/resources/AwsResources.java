@@ -1,5 +1,6 @@
 package routes.aws.resources;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import routes.aws.resources.TableSpec.IndexSpec;
@@ -20,6 +21,8 @@ public class AwsResources {
     public static final String OUTBOX_PENDING_INDEX = "outbox-pending";
     /** TTL attribute (epoch seconds) of the outbox and inbox tables. */
     public static final String TTL_ATTRIBUTE = "expiresAt";
+    /** SQS's longest retention: a dead letter waits 14 days for its replay instead of the default 4. */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
     private final ResourceNames names;
 
@@ -63,6 +66,7 @@ public class AwsResources {
     }
 
     private QueueSpec queue(String name) {
-        return new QueueSpec(name, names.deadLetterQueue(name), names.maxReceiveCount());
+        return new QueueSpec(name, names.deadLetterQueue(name), names.maxReceiveCount(), names.visibilityTimeout(),
+                DEAD_LETTER_RETENTION);
     }
 }

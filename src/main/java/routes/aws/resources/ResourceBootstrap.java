@@ -134,13 +134,16 @@ public class ResourceBootstrap {
     }
 
     private void ensureQueue(QueueSpec queue) {
-        sqs.createQueue(b -> b.queueName(queue.deadLetterQueue()));
+        String deadLetterUrl = sqs.createQueue(b -> b.queueName(queue.deadLetterQueue())).queueUrl();
+        // Set after creation: CreateQueue with attributes fails on a queue that exists with other ones.
+        sqs.setQueueAttributes(b -> b.queueUrl(deadLetterUrl).attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                Long.toString(queue.deadLetterRetention().toSeconds()))));
         String deadLetterArn = queueArn(queue.deadLetterQueue());
         String queueUrl = sqs.createQueue(b -> b.queueName(queue.name())).queueUrl();
-        // Set after creation: CreateQueue with attributes fails on a queue that exists with other ones.
-        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"%s\",\"maxReceiveCount\":\"%d\"}"
-                        .formatted(deadLetterArn, queue.maxReceiveCount()))));
+        sqs.setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(
+                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"%s\",\"maxReceiveCount\":\"%d\"}"
+                        .formatted(deadLetterArn, queue.maxReceiveCount()),
+                QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(queue.visibilityTimeout().toSeconds()))));
     }
 
     private String queueArn(String queueName) {

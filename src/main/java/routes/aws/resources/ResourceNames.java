@@ -3,14 +3,19 @@ package routes.aws.resources;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code app.resources.*}: the names of the tables, topic and queues, and the redrive budget.
- * Names are configuration so that several stacks can share an account.
+ * {@code app.resources.*}: the names of the tables, topic and queues, the redrive budget and the
+ * consumer queues' visibility timeout. Names are configuration so that several stacks can share an account.
+ *
+ * @param visibilityTimeout how long a received message stays hidden; longer than {@code app.inbox.lease},
+ *                          so a crashed consumer's message comes back to an expired claim and is taken over
  */
 @Validated
 @ConfigurationProperties("app.resources")
@@ -27,12 +32,13 @@ public record ResourceNames(
         @NotBlank @DefaultValue("order-view") String orderViewQueue,
         @NotBlank @DefaultValue("-dlq") String deadLetterSuffix,
         @Min(1) @DefaultValue("5") int maxReceiveCount,
+        @NotNull @DefaultValue("30s") Duration visibilityTimeout,
         @NotEmpty @DefaultValue({"order.confirmed", "order.cancelled"}) List<String> notificationEventTypes) {
 
     public static ResourceNames defaults() {
         return new ResourceNames("orders", "inventory", "payments", "outbox", "inbox", "order_view",
                 "notifications", "order-events", "notification", "order-view", "-dlq", 5,
-                List.of("order.confirmed", "order.cancelled"));
+                Duration.ofSeconds(30), List.of("order.confirmed", "order.cancelled"));
     }
 
     public String deadLetterQueue(String queue) {

@@ -46,13 +46,20 @@ public class ResourceVerifier {
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         resources.tables().forEach(table -> checkTable(table, problems));
-        resources.queues().forEach(queue -> checkQueue(queue, problems));
+        problems.addAll(queueProblems());
         Optional<String> topicArn = topicArn();
         if (topicArn.isEmpty()) {
             problems.add("SNS topic " + resources.topic() + " does not exist");
         } else {
             resources.subscriptions().forEach(s -> checkSubscription(topicArn.get(), s, problems));
         }
+        return problems;
+    }
+
+    /** The consumer queues and their dead-letter queues alone. */
+    public List<String> queueProblems() {
+        List<String> problems = new ArrayList<>();
+        resources.queues().forEach(queue -> checkQueue(queue, problems));
         return problems;
     }
 
@@ -86,14 +93,35 @@ public class ResourceVerifier {
 
     private void checkQueue(QueueSpec spec, List<String> problems) {
         Optional<Map<QueueAttributeName, String>> queue = queueAttributes(spec.name());
-        if (queueAttributes(spec.deadLetterQueue()).isEmpty()) {
+        Optional<Map<QueueAttributeName, String>> deadLetterQueue = queueAttributes(spec.deadLetterQueue());
+        if (deadLetterQueue.isEmpty()) {
             problems.add("SQS queue " + spec.deadLetterQueue() + " does not exist");
+        } else if (keepsLessThan(deadLetterQueue.get(), spec.deadLetterRetention().toSeconds())) {
+            problems.add("SQS queue " + spec.deadLetterQueue() + " keeps messages less than "
+                    + spec.deadLetterRetention().toSeconds() + " s (MessageRetentionPeriod)");
         }
         if (queue.isEmpty()) {
             problems.add("SQS queue " + spec.name() + " does not exist");
-        } else if (!queue.get().getOrDefault(QueueAttributeName.REDRIVE_POLICY, "").contains(":" + spec.deadLetterQueue() + "\"")) {
+            return;
+        }
+        if (!queue.get().getOrDefault(QueueAttributeName.REDRIVE_POLICY, "").contains(":" + spec.deadLetterQueue() + "\"")) {
             problems.add("SQS queue " + spec.name() + " has no redrive policy to " + spec.deadLetterQueue());
         }
+        if (seconds(queue.get(), QueueAttributeName.VISIBILITY_TIMEOUT) < spec.visibilityTimeout().toSeconds()) {
+            problems.add("SQS queue " + spec.name() + " has a visibility timeout shorter than app.resources.visibility-timeout ("
+                    + spec.visibilityTimeout().toSeconds() + " s)");
+        }
+    }
+
+    // SQS always reports the retention; an emulator that does not (ElasticMQ) keeps messages until deleted.
+    private static boolean keepsLessThan(Map<QueueAttributeName, String> attributes, long seconds) {
+        String retention = attributes.get(QueueAttributeName.MESSAGE_RETENTION_PERIOD);
+        return retention != null && Long.parseLong(retention) < seconds;
+    }
+
+    private static long seconds(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
+        String value = attributes.get(name);
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     private Optional<Map<QueueAttributeName, String>> queueAttributes(String name) {

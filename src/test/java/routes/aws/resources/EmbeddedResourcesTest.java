@@ -58,6 +58,14 @@ class EmbeddedResourcesTest {
     }
 
     @Test
+    void eachConsumerQueueHidesAReceivedMessageForTheConfiguredVisibilityTimeout() {
+        for (String queue : List.of("notification", "order-view")) {
+            assertThat(attributes(queue).get(QueueAttributeName.VISIBILITY_TIMEOUT)).as(queue)
+                    .isEqualTo(Long.toString(resources.names().visibilityTimeout().toSeconds()));
+        }
+    }
+
+    @Test
     void bothQueuesAreSubscribedWithRawDeliveryAndOnlyNotificationIsFiltered() {
         Map<String, Map<String, String>> byQueue = subscriptionAttributesByQueue();
 

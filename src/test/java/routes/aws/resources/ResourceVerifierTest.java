@@ -3,13 +3,16 @@ package routes.aws.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import routes.support.EmbeddedAwsTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The aws mode's start-up check, pointed at the embedded emulators. */
 @EmbeddedAwsTest
@@ -29,7 +32,7 @@ class ResourceVerifierTest {
     @Test
     void namesEveryMissingResource() {
         ResourceNames elsewhere = new ResourceNames("no-orders", "inventory", "payments", "outbox", "inbox",
-                "order_view", "notifications", "no-topic", "no-queue", "order-view", "-dlq", 5,
+                "order_view", "notifications", "no-topic", "no-queue", "order-view", "-dlq", 5, Duration.ofSeconds(30),
                 List.of("order.confirmed"));
         var verifier = new ResourceVerifier(new AwsResources(elsewhere), dynamoDb, sns, sqs);
 
@@ -39,5 +42,21 @@ class ResourceVerifierTest {
                 .hasMessageContaining("SQS queue no-queue-dlq does not exist")
                 .hasMessageContaining("SNS topic no-topic does not exist")
                 .hasMessageNotContaining("table outbox");
+    }
+
+    @Test
+    void namesAQueueWhoseVisibilityTimeoutIsShorterThanConfigured() {
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(sqs.createQueue(q -> q.queueName("short-lived-dlq")).queueUrl())
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        String url = sqs.createQueue(b -> b.queueName("short-lived")).queueUrl();
+        sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"5\"}",
+                QueueAttributeName.VISIBILITY_TIMEOUT, "10")));
+        ResourceNames shortLived = new ResourceNames("orders", "inventory", "payments", "outbox", "inbox", "order_view",
+                "notifications", "order-events", "short-lived", "order-view", "-dlq", 5, Duration.ofSeconds(30),
+                List.of("order.confirmed", "order.cancelled"));
+
+        assertThat(new ResourceVerifier(new AwsResources(shortLived), dynamoDb, sns, sqs).queueProblems()).containsExactly(
+                "SQS queue short-lived has a visibility timeout shorter than app.resources.visibility-timeout (30 s)");
     }
 }
