@@ -31,6 +31,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final ApiProperties settings;
+    private final CamelNotRunning camelNotRunning;
+
+    public ApiExceptionHandler(ApiProperties settings, CamelNotRunning camelNotRunning) {
+        this.settings = settings;
+        this.camelNotRunning = camelNotRunning;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -85,16 +93,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SdkException.class)
     ResponseEntity<ProblemDetail> awsUnavailable(SdkException e) {
         log.warn("AWS call failed while serving a request: {}", e.toString());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-                        "A backing service did not answer; the request may be retried"));
+        return unavailable("A backing service did not answer; the request may be retried");
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (camelNotRunning.explains(e)) {
+            log.warn("Request refused while Camel cannot take work: {}", e.toString());
+            return unavailable("The application is starting, stopping or saturated; the request may be retried");
+        }
         log.error("Request failed", e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal error", "The request could not be completed"));
+    }
+
+    private ResponseEntity<ProblemDetail> unavailable(String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, settings.retryAfterSeconds())
+                .body(ServiceUnavailable.problem(detail));
     }
 
     private static ProblemDetail invalid(String field, String detail) {

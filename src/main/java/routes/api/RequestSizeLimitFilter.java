@@ -9,11 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,8 +24,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long limit;
     private final ObjectMapper json;
 
-    public RequestSizeLimitFilter(@Value("${app.api.max-body-size:64KB}") DataSize limit, ObjectMapper json) {
-        this.limit = limit.toBytes();
+    public RequestSizeLimitFilter(ApiProperties settings, ObjectMapper json) {
+        this.limit = settings.maxBodySize().toBytes();
         this.json = json;
     }
 

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 /**
  * Publishes outbox events to SNS as CloudEvents, in the order given, in batches of up to ten; then
  * marks each published item: out of the pending index, and a TTL to expire it after the retention.
- * A failed publish leaves the events pending for the sweeper; a re-publish carries the same ids.
+ * Only what SNS did not accept is retried; past the retries it stays pending for the sweeper, and a
+ * re-publish carries the same ids.
  */
 @Component
 public class OutboxPublisher {
@@ -69,20 +70,36 @@ public class OutboxPublisher {
         publish(events, Path.SWEEPER);
     }
 
+    /**
+     * Publishes every batch; the events SNS refused, and every batch from a call that failed outright,
+     * are thrown back in an {@link OutboxPublishException} for the redelivery, the rest marked published.
+     */
     void publish(List<OutboxEvent> events, Path path) {
-        try {
-            for (int start = 0; start < events.size(); start += settings.batchSize()) {
-                List<OutboxEvent> batch = events.subList(start, Math.min(events.size(), start + settings.batchSize()));
-                publishBatch(batch);
+        List<OutboxEvent> unpublished = new ArrayList<>();
+        RuntimeException failure = null;
+        for (int start = 0; start < events.size(); start += settings.batchSize()) {
+            List<OutboxEvent> batch = events.subList(start, Math.min(events.size(), start + settings.batchSize()));
+            try {
+                List<OutboxEvent> refused = publishBatch(batch);
                 Instant acknowledged = clock.instant();
-                markPublished(batch, acknowledged);
-                batch.forEach(event -> metrics.published(path, event.occurredAt(), acknowledged));
+                List<OutboxEvent> accepted = batch.stream().filter(event -> !refused.contains(event)).toList();
+                markPublished(accepted, acknowledged);
+                accepted.forEach(event -> metrics.published(path, event.occurredAt(), acknowledged));
+                unpublished.addAll(refused);
+            } catch (RuntimeException e) {
+                // Outcome unknown for this batch (SNS or the mark failed): it and the later ones go again.
+                unpublished.addAll(events.subList(start, events.size()));
+                failure = e;
+                break;
             }
-        } catch (RuntimeException e) {
+        }
+        if (!unpublished.isEmpty()) {
+            OutboxPublishException partial = new OutboxPublishException(unpublished.size() + " of " + events.size()
+                    + " events were not published" + (failure == null ? "" : " (" + failure + ")"), unpublished, failure);
             if (failing.compareAndSet(false, true)) {
-                log.warn("Publishing to SNS failed ({}); the events stay pending and the sweeper retries them", e.toString());
+                log.warn("Publishing to SNS failed ({}); those events stay pending and are retried", partial.getMessage());
             }
-            throw e;
+            throw partial;
         }
         if (failing.compareAndSet(true, false)) {
             log.info("Publishing to SNS works again: the relay is catching up ({} events just published by the {})",
@@ -90,7 +107,8 @@ public class OutboxPublisher {
         }
     }
 
-    private void publishBatch(List<OutboxEvent> batch) {
+    /** The events of the batch SNS refused (none when all went through). */
+    private List<OutboxEvent> publishBatch(List<OutboxEvent> batch) {
         List<PublishBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent event = batch.get(i);
@@ -101,15 +119,24 @@ public class OutboxPublisher {
                     .build());
         }
         PublishBatchResponse response = sns.publishBatch(b -> b.topicArn(topic.arn()).publishBatchRequestEntries(entries));
-        if (response.hasFailed() && !response.failed().isEmpty()) {
-            BatchResultErrorEntry first = response.failed().get(0);
-            throw new OutboxPublishException(response.failed().size() + " of " + batch.size()
-                    + " events were not published, first: " + first.code() + " " + first.message());
+        if (!response.hasFailed() || response.failed().isEmpty()) {
+            return List.of();
         }
+        List<OutboxEvent> refused = new ArrayList<>();
+        for (BatchResultErrorEntry entry : response.failed()) {
+            OutboxEvent event = batch.get(Integer.parseInt(entry.id()));
+            log.debug("SNS refused event {} of order {}: {} {}", event.eventId(), event.aggregateId(), entry.code(),
+                    entry.message());
+            refused.add(event);
+        }
+        return refused;
     }
 
     /** One round trip for the whole batch; item by item only if one of them is gone (expired meanwhile). */
     private void markPublished(List<OutboxEvent> batch, Instant publishedAt) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             dynamoDb.transactWriteItems(b -> b.transactItems(batch.stream()
                     .map(event -> TransactWriteItem.builder().update(u -> u.tableName(items.table())

@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Error handling of the relay's publishing routes: SNS failing or throttling is retried with
- * exponential backoff and jitter; past the retries the events simply stay pending, and the
- * sweeper publishes them when SNS is back. Nothing is lost, nothing stops the stream consumer.
+ * exponential backoff and jitter, each retry with only the events SNS did not accept; past the
+ * retries they simply stay pending, and the sweeper publishes them when SNS is back. Nothing is
+ * lost, nothing stops the stream consumer.
  */
 @Component
 public class OutboxRouteConfigurations extends RouteConfigurationBuilder {
@@ -23,6 +24,7 @@ public class OutboxRouteConfigurations extends RouteConfigurationBuilder {
                 .useExponentialBackOff()
                 .useCollisionAvoidance()
                 .maximumRedeliveryDelay(5000)
+                .onRedelivery(new RetryUnpublishedOnly())
                 .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
                 .handled(true)
                 .log(org.apache.camel.LoggingLevel.WARN,

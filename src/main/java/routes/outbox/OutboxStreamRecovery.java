@@ -3,6 +3,7 @@ package routes.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
@@ -22,18 +23,21 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
  * iterator the stream has trimmed away (TrimmedDataAccessException) or let expire, failing every
  * poll from then on; so it does when it refreshes an expired iterator on a shard where it saw no
  * record yet (the stream refuses the request). This restarts the relay route, which starts reading
- * again from the latest record; the sweeper publishes whatever was written in between.
+ * again from the latest record; the sweeper publishes whatever was written in between. Restarts run
+ * on one thread owned by this bean, registered with Camel so that it ends when the context stops.
  */
 @Component("outboxStreamRecovery")
 public class OutboxStreamRecovery implements PollingConsumerPollStrategy {
 
     static final String RELAY_ROUTE = "outbox-relay";
+    static final String RESTART_THREAD = "outbox-stream-restart";
     private static final Logger log = LoggerFactory.getLogger(OutboxStreamRecovery.class);
     private static final Duration QUIET_TIME = Duration.ofSeconds(10);
 
     private final CamelContext camel;
     private final Clock clock;
     private final AtomicReference<Instant> lastRestart = new AtomicReference<>(Instant.EPOCH);
+    private ExecutorService restarter;
 
     public OutboxStreamRecovery(@Lazy CamelContext camel, Clock clock) {
         this.camel = camel;
@@ -59,8 +63,7 @@ public class OutboxStreamRecovery implements PollingConsumerPollStrategy {
                 log.warn("Outbox stream position lost ({}); restarting {} from the latest record, the sweeper covers the gap",
                         cause.getClass().getSimpleName(), RELAY_ROUTE);
                 // Not from the polling thread itself: stopping the route waits for that thread.
-                camel.getExecutorServiceManager().newSingleThreadExecutor(this, "outbox-stream-restart")
-                        .execute(this::restartRelay);
+                restarter().execute(this::restartRelay);
             }
         }
         return false;
@@ -82,6 +85,14 @@ public class OutboxStreamRecovery implements PollingConsumerPollStrategy {
 
     private static boolean isThrottling(AwsServiceException e) {
         return e.isThrottlingException() || e instanceof LimitExceededException;
+    }
+
+    /** The one restart thread; made again only if a stopped context shut the previous one down. */
+    synchronized ExecutorService restarter() {
+        if (restarter == null || restarter.isShutdown()) {
+            restarter = camel.getExecutorServiceManager().newSingleThreadExecutor(this, RESTART_THREAD);
+        }
+        return restarter;
     }
 
     private void restartRelay() {

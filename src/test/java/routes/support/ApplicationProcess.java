@@ -58,6 +58,11 @@ public final class ApplicationProcess implements AutoCloseable {
         return app;
     }
 
+    /** Starts the application and returns at once: for a test that talks to it while it starts. */
+    public static ApplicationProcess startWithoutWaiting(Ports ports, Path log, String... arguments) {
+        return launch(Application.class.getName(), ports, log, arguments);
+    }
+
     /** The emulators on their own ({@code LocalEmulatorsMain}), once all three ports answer. */
     public static ApplicationProcess startEmulators(Ports ports, Path log) {
         ApplicationProcess emulators = launch("routes.local.LocalEmulatorsMain", ports, log);
