@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import routes.saga.SagaBusyException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -94,6 +95,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> awsUnavailable(SdkException e) {
         log.warn("AWS call failed while serving a request: {}", e.toString());
         return unavailable("A backing service did not answer; the request may be retried");
+    }
+
+    @ExceptionHandler(SagaBusyException.class)
+    ResponseEntity<ProblemDetail> sagasBusy(SagaBusyException e) {
+        log.warn("Order refused, no place for its saga: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(ServiceUnavailable.problem(e.getMessage() + "; nothing was written, the request may be retried"));
     }
 
     @ExceptionHandler(Exception.class)
