@@ -178,7 +178,9 @@ public final class ChaosRun {
         if (quiet.viewEqualSince() == null || stored.lastStatusEvent().isEmpty()) {
             return "not converged";
         }
-        return ChaosReport.seconds(stored.lastStatusEvent().get(), quiet.viewEqualSince()) + " (sampled every 2 s)";
+        // Looks start once every order is answered: a view already equal then converged no later than that.
+        return (quiet.viewEqualAtFirstLook() ? "at most " : "")
+                + ChaosReport.seconds(stored.lastStatusEvent().get(), quiet.viewEqualSince()) + " (looked every 2 s)";
     }
 
     private static String reasons(List<StoredOutcome.StoredOrder> orders) {

@@ -120,8 +120,9 @@ final class ChaosSchedule implements Runnable {
         if (answer.statusCode() != 200 || result.path("status").asInt() != 200) {
             throw new IllegalStateException("the provider outage could not be started through Jolokia: " + answer.body());
         }
+        // The window as the driver knows it: from the call to its answer plus the outage's length.
         outageStart = start;
-        outageEnd = start.plus(settings.outage());
+        outageEnd = Instant.now().plus(settings.outage());
         events.add(new Event(start, "payment provider outage for " + settings.outage().toMillis() + " ms after "
                 + answered.getAsInt() + " orders answered"));
         TimeUnit.MILLISECONDS.sleep(settings.outage().plus(AFTER_OUTAGE).toMillis());

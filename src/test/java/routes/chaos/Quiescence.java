@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class Quiescence {
 
     /** How waiting ended, and since when the view has equalled the orders (null if it never did). */
-    record Result(boolean reached, Instant at, Instant viewEqualSince, String lastLook) {}
+    record Result(boolean reached, Instant at, Instant viewEqualSince, boolean viewEqualAtFirstLook, String lastLook) {}
 
     private static final Duration LOOK_EVERY = Duration.ofSeconds(2);
     private static final List<QueueAttributeName> DEPTHS = List.of(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
@@ -39,6 +39,7 @@ final class Quiescence {
         Instant deadline = Instant.now().plus(within);
         Instant viewEqualSince = null;
         int quietLooks = 0;
+        Boolean viewEqualAtFirstLook = null;
         String look = "not looked yet";
         while (true) {
             Instant now = Instant.now();
@@ -50,20 +51,21 @@ final class Quiescence {
                 long orderView = depth(names.orderViewQueue());
                 boolean viewEqual = viewEquals(statuses);
                 viewEqualSince = viewEqual ? (viewEqualSince == null ? now : viewEqualSince) : null;
+                viewEqualAtFirstLook = viewEqualAtFirstLook == null ? viewEqual : viewEqualAtFirstLook;
                 look = String.format("%d PENDING orders, %d pending outbox items, %d messages on %s, %d on %s, view %s",
                         pendingOrders, pendingOutbox, notification, names.notificationQueue(), orderView,
                         names.orderViewQueue(), viewEqual ? "equals orders" : "differs from orders");
                 boolean quiet = pendingOrders == 0 && pendingOutbox == 0 && notification == 0 && orderView == 0;
                 quietLooks = quiet ? quietLooks + 1 : 0;
                 if (quietLooks == 2) {
-                    return new Result(true, now, viewEqualSince, look);
+                    return new Result(true, now, viewEqualSince, Boolean.TRUE.equals(viewEqualAtFirstLook), look);
                 }
             } catch (RuntimeException lookFailed) {
                 look = "look failed: " + lookFailed;
                 quietLooks = 0;
             }
             if (now.isAfter(deadline)) {
-                return new Result(false, now, viewEqualSince, look);
+                return new Result(false, now, viewEqualSince, Boolean.TRUE.equals(viewEqualAtFirstLook), look);
             }
             TimeUnit.MILLISECONDS.sleep(LOOK_EVERY.toMillis());
         }

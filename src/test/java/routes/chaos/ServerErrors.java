@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every 5xx the API answered, by code, with 503s split by whether the application was up (past its
- * health check) or starting; and the first few bodies of each code, for the report.
+ * Every 5xx the API answered, by code and by whether the application was up (past its health
+ * check) or still starting; and the first few bodies of each code, for the report.
  */
 final class ServerErrors {
 
@@ -19,7 +19,7 @@ final class ServerErrors {
     private final Map<Integer, List<String>> samples = new ConcurrentHashMap<>();
 
     void record(int status, boolean applicationUp, String body) {
-        String key = status == 503 ? "503 (" + (applicationUp ? "while up" : "while starting") + ")" : Integer.toString(status);
+        String key = status + (applicationUp ? " (while up)" : " (while starting)");
         counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         List<String> sample = samples.computeIfAbsent(status, k -> new CopyOnWriteArrayList<>());
         if (sample.size() < SAMPLES_PER_CODE) {
