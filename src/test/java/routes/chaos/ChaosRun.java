@@ -53,9 +53,15 @@ public final class ChaosRun {
         this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        ChaosReport report = new ChaosRun(ChaosSettings.parse(args), System.out).run();
-        System.exit(report.passed() ? 0 : 1);
+    public static void main(String[] args) {
+        try {
+            ChaosReport report = new ChaosRun(ChaosSettings.parse(args), System.out).run();
+            System.exit(report.passed() ? 0 : 1);
+        } catch (Exception | Error broken) {
+            broken.printStackTrace();
+            System.out.println("FAIL: the chaos run could not complete: " + broken);
+            System.exit(2);
+        }
     }
 
     ChaosReport run() throws IOException, InterruptedException {
@@ -76,12 +82,14 @@ public final class ChaosRun {
             injector.subscribeTap();
             injector.injectPoison();
             Thread injecting = new Thread(injector, "chaos-injector");
+            injecting.setDaemon(true);
             injecting.start();
 
             ServerErrors serverErrors = new ServerErrors();
             AtomicInteger answered = new AtomicInteger();
             ChaosSchedule schedule = new ChaosSchedule(application, settings, answered::get, new Random(random.nextLong()));
             Thread faults = new Thread(schedule, "chaos-faults");
+            faults.setDaemon(true);
             faults.start();
             List<OrderClient.Placement> placements = placeOrders(plan, new OrderClient(application, serverErrors), answered, schedule);
             Instant lastAnswer = placements.stream().map(OrderClient.Placement::answered).max(Comparator.naturalOrder()).orElse(Instant.now());
