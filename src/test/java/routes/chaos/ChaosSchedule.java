@@ -26,7 +26,8 @@ final class ChaosSchedule implements Runnable {
     /** Something the run did to the application, when. */
     record Event(Instant at, String what) {}
 
-    private record Fault(double progress, boolean kill) {}
+    /** A kill, or the outage when not, once this share of the orders is answered. */
+    record Fault(double progress, boolean kill) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // After the outage: room for the compensations it failed to end their retries before the next kill.
