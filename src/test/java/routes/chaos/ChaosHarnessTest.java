@@ -73,9 +73,12 @@ class ChaosHarnessTest {
                 placed("no-answer-before-outage", PlannedOrder.Kind.FLAKY, T0.plusSeconds(90), T0.plusSeconds(120), 202),
                 placed("declined", PlannedOrder.Kind.DECLINED, T0, T0.plusSeconds(1), 200),
                 placed("confirmed", PlannedOrder.Kind.OK, T0, T0.plusSeconds(1), 200),
-                placed("after-outage", PlannedOrder.Kind.FLAKY, T0.plusSeconds(113), T0.plusSeconds(114), 200));
+                placed("after-outage", PlannedOrder.Kind.FLAKY, T0.plusSeconds(113), T0.plusSeconds(114), 200),
+                // A retried POST answered 200 with the order still PENDING: its saga went on after the answer.
+                new OrderClient.Placement(new PlannedOrder("retried-pending", "customer-1", "CHAOS-A", 1, PlannedOrder.Kind.OK),
+                        T0.plusSeconds(80), T0.plusSeconds(90), 200, "{\"orderId\":\"retried-pending\",\"status\":\"PENDING\"}", 2));
         Map<String, StoredOutcome.StoredOrder> orders = new HashMap<>();
-        for (String id : List.of("crashed", "in-outage", "no-answer-before-outage", "declined", "after-outage")) {
+        for (String id : List.of("crashed", "in-outage", "no-answer-before-outage", "declined", "after-outage", "retried-pending")) {
             orders.put(id, stored(id, "CANCELLED", "TIMEOUT"));
         }
         orders.put("confirmed", stored("confirmed", "CONFIRMED", null));
@@ -85,7 +88,7 @@ class ChaosHarnessTest {
         assertThat(figures.cancelledByCrash()).extracting(StoredOutcome.StoredOrder::orderId)
                 .containsExactly("after-outage", "crashed");
         assertThat(figures.cancelledDuringOutage()).extracting(StoredOutcome.StoredOrder::orderId)
-                .containsExactlyInAnyOrder("in-outage", "no-answer-before-outage");
+                .containsExactlyInAnyOrder("in-outage", "no-answer-before-outage", "retried-pending");
     }
 
     @Test
@@ -105,7 +108,8 @@ class ChaosHarnessTest {
     }
 
     private static OrderClient.Placement placed(String id, PlannedOrder.Kind kind, Instant sent, Instant answered, int status) {
-        return new OrderClient.Placement(new PlannedOrder(id, "customer-1", "CHAOS-A", 1, kind), sent, answered, status, "", 1);
+        String body = status == 200 ? "{\"orderId\":\"" + id + "\",\"status\":\"CANCELLED\"}" : "{\"orderId\":\"" + id + "\",\"status\":\"PENDING\"}";
+        return new OrderClient.Placement(new PlannedOrder(id, "customer-1", "CHAOS-A", 1, kind), sent, answered, status, body, 1);
     }
 
     private static StoredOutcome.StoredOrder stored(String id, String status, String reason) {

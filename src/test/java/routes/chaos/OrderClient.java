@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Places one order as a careful client does: {@code Prefer: wait=30} for the final state, and the
@@ -25,12 +26,16 @@ final class OrderClient {
             return status / 100 == 2;
         }
 
-        /** The answer carried the final state (200), so the saga ran between firstSent and answered. */
+        /**
+         * The answer carried a final state, so the saga ran between firstSent and answered. A 200 to a
+         * retried POST shows the order as it is then, which may still be PENDING.
+         */
         boolean finalAnswer() {
-            return status == 200;
+            return status == 200 && FINAL.matcher(body).find();
         }
     }
 
+    private static final Pattern FINAL = Pattern.compile("\"status\"\\s*:\\s*\"(CONFIRMED|CANCELLED)\"");
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(45);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
