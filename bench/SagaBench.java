@@ -27,6 +27,7 @@ import routes.outbox.OutboxItems;
 import routes.payment.PaymentCapture;
 import routes.payment.PaymentProperties;
 import routes.payment.PaymentStore;
+import routes.payment.ProviderOutage;
 import routes.payment.SimulatedPaymentProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -143,7 +144,8 @@ public class SagaBench {
             orders = new OrderLog(dynamoDb, new OutboxItems(names), names, Clock.systemUTC());
             inventory = new InventoryReservation(orders, new InventoryStore(dynamoDb, names));
             payment = new PaymentCapture(orders, new SimulatedPaymentProvider(dynamoDb, names,
-                    new PaymentProperties(Duration.ZERO, Duration.ZERO, 0)), new PaymentStore(names));
+                    new PaymentProperties(Duration.ZERO, Duration.ZERO, 0), new ProviderOutage(Clock.systemUTC())),
+                    new PaymentStore(names));
         }
 
         long saga() {

@@ -34,15 +34,19 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     private final String table;
     private final PaymentProperties settings;
     private final Map<String, AtomicInteger> flakyAttempts = new ConcurrentHashMap<>();
+    private final ProviderOutage outage;
 
-    public SimulatedPaymentProvider(DynamoDbClient dynamoDb, ResourceNames names, PaymentProperties settings) {
+    public SimulatedPaymentProvider(DynamoDbClient dynamoDb, ResourceNames names, PaymentProperties settings,
+            ProviderOutage outage) {
         this.dynamoDb = dynamoDb;
         this.table = names.paymentsTable();
         this.settings = settings;
+        this.outage = outage;
     }
 
     @Override
     public ProviderLedger capture(String orderId, BigDecimal amount, String paymentToken) {
+        outage.check();
         pause(settings.latency());
         switch (paymentToken) {
             case DECLINED -> throw new PaymentDeclinedException(orderId);
@@ -69,6 +73,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     public ProviderLedger refundAll(String orderId) {
+        outage.check();
         pause(settings.latency());
         try {
             return ledger(dynamoDb.updateItem(b -> b.tableName(table).key(key(orderId))
