@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Waits until nothing is left to happen: no PENDING order, no pending outbox item, and the consumer
+ * Waits until nothing is left to happen: no order the recovery routes still look after (PENDING, or
+ * cancelled and not yet reconciled with the payment provider), no pending outbox item, and the consumer
  * queues empty, in flight and delayed messages included, on two looks in a row. On the way it
  * notes since when the order view has equalled the orders table, for the convergence figure.
  */
@@ -45,14 +46,14 @@ final class Quiescence {
             Instant now = Instant.now();
             try {
                 Map<String, String> statuses = StoredOutcome.statuses(dynamoDb, names);
-                long pendingOrders = statuses.values().stream().filter("PENDING"::equals).count();
+                long pendingOrders = StoredOutcome.ordersAwaitingRecovery(dynamoDb, names);
                 int pendingOutbox = StoredOutcome.pendingOutbox(dynamoDb, names);
                 long notification = depth(names.notificationQueue());
                 long orderView = depth(names.orderViewQueue());
                 boolean viewEqual = viewEquals(statuses);
                 viewEqualSince = viewEqual ? (viewEqualSince == null ? now : viewEqualSince) : null;
                 viewEqualAtFirstLook = viewEqualAtFirstLook == null ? viewEqual : viewEqualAtFirstLook;
-                look = String.format("%d PENDING orders, %d pending outbox items, %d messages on %s, %d on %s, view %s",
+                look = String.format("%d orders awaiting recovery, %d pending outbox items, %d messages on %s, %d on %s, view %s",
                         pendingOrders, pendingOutbox, notification, names.notificationQueue(), orderView,
                         names.orderViewQueue(), viewEqual ? "equals orders" : "differs from orders");
                 boolean quiet = pendingOrders == 0 && pendingOutbox == 0 && notification == 0 && orderView == 0;

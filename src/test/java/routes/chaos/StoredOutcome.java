@@ -57,6 +57,12 @@ record StoredOutcome(Map<String, StoredOrder> orders, Map<String, ViewRow> view,
         return statuses;
     }
 
+    /** Orders the recovery routes still have to look at: PENDING, or cancelled and due a check with the provider. */
+    static int ordersAwaitingRecovery(DynamoDbClient dynamoDb, ResourceNames names) {
+        return dynamoDb.scanPaginator(b -> b.tableName(names.ordersTable()).consistentRead(true).select("COUNT")
+                .filterExpression("attribute_exists(pendingBucket)")).stream().mapToInt(page -> page.count()).sum();
+    }
+
     static int pendingOutbox(DynamoDbClient dynamoDb, ResourceNames names) {
         return dynamoDb.scanPaginator(b -> b.tableName(names.outboxTable()).consistentRead(true).select("COUNT")
                 .filterExpression("attribute_exists(pendingBucket)")).stream().mapToInt(page -> page.count()).sum();
