@@ -93,10 +93,7 @@ class InProcessSagaServiceTest {
     @Test
     void compensationsRunInReverseOrderWithTheOptionsOfTheirStep() throws Exception {
         start(settings(10, Duration.ofSeconds(1), 3));
-        CamelSagaCoordinator saga = newSaga();
-        begin(saga, "direct:undo-a", "o-1", null);
-        begin(saga, "direct:undo-b", "o-1", null);
-        begin(saga, "direct:undo-c", "o-1", null);
+        CamelSagaCoordinator saga = sagaOfThreeSteps();
 
         saga.compensate(exchange()).join();
 
@@ -108,10 +105,7 @@ class InProcessSagaServiceTest {
     void aFailingCompensationIsRetriedThenTheSagaIsGivenUpWithoutRunningTheEarlierStepsUndo() throws Exception {
         start(settings(10, Duration.ofSeconds(1), 3));
         failuresLeft.set(Integer.MAX_VALUE);
-        CamelSagaCoordinator saga = newSaga();
-        begin(saga, "direct:undo-a", "o-1", null);
-        begin(saga, "direct:undo-b", "o-1", null);
-        begin(saga, "direct:undo-c", "o-1", null);
+        CamelSagaCoordinator saga = sagaOfThreeSteps();
 
         saga.compensate(exchange()).join();
 
@@ -184,6 +178,15 @@ class InProcessSagaServiceTest {
 
     private static SagaSettings settings(int maxRunning, Duration admissionWait, int attempts) {
         return new SagaSettings(maxRunning, admissionWait, 2, attempts, Duration.ofMillis(50));
+    }
+
+    /** A saga for order o-1 whose steps enlisted undo-a, undo-b and undo-c, in that order. */
+    private CamelSagaCoordinator sagaOfThreeSteps() {
+        CamelSagaCoordinator saga = newSaga();
+        begin(saga, "direct:undo-a", "o-1", null);
+        begin(saga, "direct:undo-b", "o-1", null);
+        begin(saga, "direct:undo-c", "o-1", null);
+        return saga;
     }
 
     private CamelSagaCoordinator newSaga() {
