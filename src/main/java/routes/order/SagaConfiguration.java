@@ -1,5 +1,7 @@
 package routes.order;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.camel.saga.CamelSagaService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,11 +21,15 @@ class SagaConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CamelSagaService.class)
-    InProcessSagaService inProcessSagaService(SagaProperties saga) {
+    InProcessSagaService inProcessSagaService(SagaProperties saga, MeterRegistry metrics) {
         // A compensation that keeps failing is retried (about a minute by default); then the saga is
         // given up, its order stays PENDING, and the recovery route compensates it again.
-        return new InProcessSagaService(new SagaSettings(saga.maxRunning(), saga.admissionWait(),
+        InProcessSagaService service = new InProcessSagaService(new SagaSettings(saga.maxRunning(), saga.admissionWait(),
                 saga.finalizerThreads(), saga.compensationAttempts(), saga.compensationRetryDelay()));
+        Gauge.builder("saga.running", service, InProcessSagaService::running)
+                .description("Sagas begun in this instance and not yet completed, compensated or left to recovery")
+                .register(metrics);
+        return service;
     }
 
     @Bean
