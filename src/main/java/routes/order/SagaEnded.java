@@ -1,11 +1,9 @@
 package routes.order;
 
-import org.apache.camel.CamelExchangeException;
-
 /**
  * Recognises the refusal to begin a step in a saga that is no longer running (its timeout
- * compensated it meanwhile): the coordinator says "Cannot begin: status is …" while it compensates,
- * and Camel's MANDATORY propagation "Exchange is not part of a saga" once the saga is forgotten.
+ * compensated it meanwhile): the saga service says so with an IllegalStateException whose message
+ * reads "Cannot begin: status is …", as Camel's own coordinator does.
  */
 final class SagaEnded {
 
@@ -13,9 +11,8 @@ final class SagaEnded {
 
     static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof IllegalStateException && message.startsWith("Cannot begin: status is")
-                    || t instanceof CamelExchangeException && message.startsWith("Exchange is not part of a saga")) {
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().startsWith("Cannot begin: status is")) {
                 return true;
             }
         }

@@ -69,9 +69,18 @@ public class InProcessSagaService extends ServiceSupport implements CamelSagaSer
         return asked != null && asked.compareTo(settings.admissionWait()) < 0 ? asked : settings.admissionWait();
     }
 
+    /** The running saga, or a finished one that refuses new steps: a saga is forgotten once it ends. */
     @Override
     public CompletableFuture<CamelSagaCoordinator> getSaga(String id) {
-        return CompletableFuture.completedFuture(id == null ? null : running.get(id));
+        if (id == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        InProcessSaga saga = running.get(id);
+        return CompletableFuture.completedFuture(saga != null ? saga : new FinishedSaga(id));
+    }
+
+    public boolean isRunning(String id) {
+        return running.containsKey(id);
     }
 
     @Override

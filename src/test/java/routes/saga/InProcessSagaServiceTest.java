@@ -85,8 +85,13 @@ class InProcessSagaServiceTest {
         }
 
         await().atMost(WAIT).until(() -> sagas.running() == 0);
-        assertThat(sagas.getSaga(ids.get(0)).join()).isNull();
-        assertThat(sagas.getSaga(ids.get(999)).join()).isNull();
+        assertThat(sagas.isRunning(ids.get(0))).isFalse();
+        assertThat(sagas.isRunning(ids.get(999))).isFalse();
+        // Asked for again, a finished saga refuses new steps and compensates nothing twice.
+        CamelSagaCoordinator finished = sagas.getSaga(ids.get(1)).join();
+        assertThatThrownBy(() -> finished.beginStep(exchange(), step("direct:undo-b", "late", null)).join())
+                .hasMessageContaining("Cannot begin: status is FINISHED");
+        finished.compensate(exchange()).join();
         assertThat(calls).hasSize(500);
     }
 
