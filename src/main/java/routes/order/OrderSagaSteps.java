@@ -54,8 +54,11 @@ public class OrderSagaSteps {
             log.warn("Order {}: cancel found no order", orderId);
             return;
         }
-        orders.compensate(orderId, sagaId, OrderDecisions::cancel);
-        outcomes.settled(orderId);
+        OrderLog.StepOutcome outcome = orders.compensate(orderId, sagaId, OrderDecisions::cancel);
+        if (outcome.applied() || outcome.order().status().terminal()) {
+            // Not for another saga's no-op: the owner's request may still be waiting for the real end.
+            outcomes.settled(orderId);
+        }
     }
 
     /** Hands the failure a doCatch caught back to the route's caller, after the saga was dealt with. */
