@@ -26,6 +26,7 @@ import routes.order.StepRecord;
 import routes.outbox.OutboxItems;
 import routes.payment.PaymentCapture;
 import routes.payment.PaymentProperties;
+import routes.payment.PaymentRefund;
 import routes.payment.PaymentStore;
 import routes.payment.ProviderOutage;
 import routes.payment.SimulatedPaymentProvider;
@@ -143,9 +144,10 @@ public class SagaBench {
             ResourceNames names = ResourceNames.defaults();
             orders = new OrderLog(dynamoDb, new OutboxItems(names), names, Clock.systemUTC());
             inventory = new InventoryReservation(orders, new InventoryStore(dynamoDb, names));
-            payment = new PaymentCapture(orders, new SimulatedPaymentProvider(dynamoDb, names,
-                    new PaymentProperties(Duration.ZERO, Duration.ZERO, 0), new ProviderOutage(Clock.systemUTC())),
-                    new PaymentStore(names));
+            SimulatedPaymentProvider provider = new SimulatedPaymentProvider(dynamoDb, names,
+                    new PaymentProperties(Duration.ZERO, Duration.ZERO, 0), new ProviderOutage(Clock.systemUTC()));
+            PaymentStore store = new PaymentStore(dynamoDb, names);
+            payment = new PaymentCapture(orders, provider, store, new PaymentRefund(orders, provider, store));
         }
 
         long saga() {
