@@ -1,24 +1,16 @@
 package routes.local.dynamodb.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,26 +68,7 @@ class CrashRecoveryTest {
                 CrashingWriter.class.getName(), dir.toString(), run, "8")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        List<String[]> acks = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith("ACK ")) acks.add(line.substring(4).split(" "));
-                }
-            } catch (IOException closedByTheKill) {
-                // What was read before the kill is what the test checks.
-            }
-        });
-        reader.start();
-        try {
-            await().atMost(Duration.ofMinutes(2)).until(() -> acks.size() >= ACKS_BEFORE_KILL || !child.isAlive());
-        } finally {
-            child.destroyForcibly();
-        }
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        reader.join(Duration.ofSeconds(30).toMillis());
-        assertThat(acks).as("acknowledged writes of run %s", run).hasSizeGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
-        return new ArrayList<>(acks);
+        return AcknowledgedWrites.untilKilled(child, ACKS_BEFORE_KILL).stream().map(ack -> ack.split(" ")).toList();
     }
 
     private static List<String> sequenceNumbers(Streams streams) {

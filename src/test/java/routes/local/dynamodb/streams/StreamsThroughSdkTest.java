@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -79,18 +78,7 @@ class StreamsThroughSdkTest {
     }
 
     static List<Record> readAll(DynamoDbStreamsClient streams, String arn, ShardIteratorType type) {
-        List<Record> records = new ArrayList<>();
-        for (var shard : streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards()) {
-            String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId()).shardIteratorType(type))
-                    .shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(current));
-                records.addAll(page.records());
-                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
-            }
-        }
-        return records;
+        return SdkStreamRecords.all(streams, arn, type);
     }
 
     @Test
