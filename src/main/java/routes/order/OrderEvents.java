@@ -5,8 +5,12 @@ import static routes.outbox.EventData.json;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The data of the order context's events. */
-final class OrderEvents {
+/** The events the order context publishes: their types, declared once, and their data. */
+public final class OrderEvents {
+
+    public static final String CREATED = "order.created";
+    public static final String CONFIRMED = "order.confirmed";
+    public static final String CANCELLED = "order.cancelled";
 
     record Created(String orderId, String customerId, List<OrderLine> items, BigDecimal total) {}
 
