@@ -5,13 +5,13 @@ import static routes.outbox.EventData.json;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import routes.order.Order;
-import routes.order.OrderChange;
-import routes.order.OrderLine;
-import routes.order.OrderStatus;
-import routes.order.SagaStep;
-import routes.order.StepDecision;
-import routes.order.StepSupersededException;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaStep;
+import routes.saga.SagaChange;
+import routes.saga.StepDecision;
+import routes.saga.StepSupersededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** The inventory context's rules for reserving and releasing an order's stock. */
@@ -29,7 +29,7 @@ final class InventoryDecisions {
             return StepDecision.refuse(new StepSupersededException(order.orderId(), SagaStep.INVENTORY_RESERVE,
                     "the release already ran"));
         }
-        return StepDecision.apply(OrderChange.done(SagaStep.INVENTORY_RESERVE, "inventory.reserved", moved(order))
+        return StepDecision.apply(SagaChange.done(SagaStep.INVENTORY_RESERVE, InventoryEvents.RESERVED, moved(order))
                 .withOtherItems(reserveItems.apply(order.items()), () -> new OutOfStockException(order.orderId())));
     }
 
@@ -42,9 +42,9 @@ final class InventoryDecisions {
         }
         if (!order.done(SagaStep.INVENTORY_RESERVE)) {
             // Nothing to give back, but the mark stops a late reservation from applying.
-            return StepDecision.apply(OrderChange.compensated(SagaStep.INVENTORY_RELEASE, null, null));
+            return StepDecision.apply(SagaChange.compensated(SagaStep.INVENTORY_RELEASE, null, null));
         }
-        return StepDecision.apply(OrderChange.compensated(SagaStep.INVENTORY_RELEASE, "inventory.released", moved(order))
+        return StepDecision.apply(SagaChange.compensated(SagaStep.INVENTORY_RELEASE, InventoryEvents.RELEASED, moved(order))
                 .withOtherItems(releaseItems.apply(order.items()), () -> new IllegalStateException(
                         "Order " + order.orderId() + ": reserved stock is lower than the order's reservation")));
     }

@@ -3,8 +3,8 @@ package routes.inventory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
-import routes.order.OrderLog;
-import routes.order.SagaHeaders;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.SagaHeaders;
 
 /** The inventory participant of the saga: reserves an order's stock, and releases it as compensation. */
 @Component

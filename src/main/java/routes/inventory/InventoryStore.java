@@ -7,6 +7,7 @@ import static routes.aws.DynamoValues.s;
 import static routes.aws.DynamoValues.string;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import routes.aws.resources.ResourceNames;
-import routes.order.OrderLine;
+import routes.ordersaga.Catalog;
+import routes.ordersaga.OrderLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** The inventory table: one row per SKU with its price and its available and reserved counts. */
 @Component
-public class InventoryStore {
+public class InventoryStore implements Catalog {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -69,7 +71,8 @@ public class InventoryStore {
     }
 
     /** Prices of the given SKUs; a SKU missing from the result is not in the catalog. */
-    public Map<String, BigDecimal> prices(List<String> skus) {
+    @Override
+    public Map<String, BigDecimal> prices(Collection<String> skus) {
         Map<String, BigDecimal> prices = new LinkedHashMap<>();
         for (String sku : skus.stream().distinct().toList()) {
             find(sku).ifPresent(item -> prices.put(sku, item.price()));

@@ -1,6 +1,6 @@
 package routes.inventory;
 
-import routes.order.BusinessFailure;
+import routes.saga.BusinessFailure;
 
 /** Not enough available stock for at least one line of the order. */
 public class OutOfStockException extends BusinessFailure {

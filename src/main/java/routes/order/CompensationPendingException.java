@@ -1,5 +1,7 @@
 package routes.order;
 
+import routes.ordersaga.SagaStep;
+
 /**
  * The order cannot be cancelled yet: a step it did has not been undone (its compensation failed or
  * has not run). The order stays PENDING, so the recovery route runs the compensations again.

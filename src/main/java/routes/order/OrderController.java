@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import routes.api.NotFoundException;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLog;
 
 /**
  * {@code POST /api/orders} places an order and answers 202 while its saga runs; with

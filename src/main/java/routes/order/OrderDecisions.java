@@ -1,7 +1,12 @@
 package routes.order;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaStep;
+import routes.saga.SagaChange;
+import routes.saga.StepDecision;
+import routes.saga.StepSupersededException;
 
 /** The order context's rules for its saga steps, as pure functions of the order row. */
 public final class OrderDecisions {
@@ -19,12 +24,14 @@ public final class OrderDecisions {
             return StepDecision.refuse(new StepSupersededException(order.orderId(), SagaStep.ORDER_CONFIRM,
                     "the saga is compensating"));
         }
-        if (!order.done(SagaStep.INVENTORY_RESERVE) || !order.done(SagaStep.PAYMENT_CAPTURE)) {
+        List<String> notDone = SagaStep.steps().stream()
+                .filter(step -> step != SagaStep.ORDER_CONFIRM && !order.done(step))
+                .map(SagaStep::id).toList();
+        if (!notDone.isEmpty()) {
             return StepDecision.refuse(new IllegalStateException("Order " + order.orderId()
-                    + " cannot be confirmed before stock is reserved and payment captured"));
+                    + " cannot be confirmed before " + String.join(", ", notDone)));
         }
-        return StepDecision.apply(OrderChange.done(SagaStep.ORDER_CONFIRM, "order.confirmed",
-                        OrderEvents.confirmed(order))
+        return StepDecision.apply(SagaChange.done(SagaStep.ORDER_CONFIRM, OrderEvents.CONFIRMED, OrderEvents.confirmed(order))
                 .withStatus(OrderStatus.CONFIRMED, null));
     }
 
@@ -36,19 +43,23 @@ public final class OrderDecisions {
         if (order.status() == OrderStatus.CANCELLED) {
             return StepDecision.alreadyApplied("already cancelled");
         }
-        if (order.done(SagaStep.INVENTORY_RESERVE) && !order.compensated(SagaStep.INVENTORY_RELEASE)) {
-            return StepDecision.refuse(new CompensationPendingException(order.orderId(), SagaStep.INVENTORY_RELEASE));
-        }
-        boolean refundClaimed = order.compensated(SagaStep.PAYMENT_REFUND);
-        if ((order.done(SagaStep.PAYMENT_CAPTURE) || refundClaimed) && !order.hasHistory(SagaStep.PAYMENT_REFUND, "COMPENSATED")) {
-            return StepDecision.refuse(new CompensationPendingException(order.orderId(), SagaStep.PAYMENT_REFUND));
+        for (SagaStep step : SagaStep.steps()) {
+            SagaStep undo = step.compensation();
+            if (undo != null && undo != SagaStep.ORDER_CANCEL && undoPending(order, step, undo)) {
+                return StepDecision.refuse(new CompensationPendingException(order.orderId(), undo));
+            }
         }
         String reason = order.reason() != null ? order.reason() : TIMEOUT;
         // A saga that got as far as the payment may have a capture in flight that answers after this.
-        return StepDecision.apply(OrderChange.compensated(SagaStep.ORDER_CANCEL, "order.cancelled",
+        return StepDecision.apply(SagaChange.compensated(SagaStep.ORDER_CANCEL, OrderEvents.CANCELLED,
                         OrderEvents.cancelled(order, reason))
                 .withStatus(OrderStatus.CANCELLED, reason)
                 .withReconcile(order.done(SagaStep.INVENTORY_RESERVE)));
+    }
+
+    /** The step did something (or its compensation began) that its compensation has not yet recorded undone. */
+    private static boolean undoPending(Order order, SagaStep step, SagaStep undo) {
+        return (order.done(step) || order.compensated(undo)) && !order.hasHistory(undo, "COMPENSATED");
     }
 
     /** A new saga takes over an order whose saga was lost; from now on only its compensations act. */
@@ -60,30 +71,6 @@ public final class OrderDecisions {
             return StepDecision.refuse(new StepSupersededException(order.orderId(), SagaStep.ORDER_CREATE,
                     "the order is " + order.status()));
         }
-        return StepDecision.apply(OrderChange.noted(SagaStep.ORDER_CREATE, "RESUMED", null, null).withOwner(sagaId));
-    }
-
-    /**
-     * Roll forward while the order can still complete: nothing failed, nothing was undone, and it is
-     * younger than the deadline. Otherwise compensate.
-     */
-    public static RecoveryAction recover(Order order, Instant now, Duration resumeDeadline) {
-        if (order.status().terminal()) {
-            return RecoveryAction.NONE;
-        }
-        boolean failedOrUndoing = order.reason() != null || !order.compensatedSteps().isEmpty();
-        boolean pastDeadline = !order.createdAt().plus(resumeDeadline).isAfter(now);
-        // An order written without its payment token (by tools, before the token was kept) cannot be paid.
-        boolean cannotPay = order.paymentToken() == null && !order.done(SagaStep.PAYMENT_CAPTURE);
-        return failedOrUndoing || pastDeadline || cannotPay ? RecoveryAction.COMPENSATE : RecoveryAction.RESUME;
-    }
-
-    /** Writes down why the saga is about to compensate, unless a reason or a final state is there already. */
-    public static StepDecision recordFailure(Order order, String reason, String eventType, String eventData) {
-        if (order.status().terminal() || order.reason() != null) {
-            return StepDecision.alreadyApplied("reason already known");
-        }
-        return StepDecision.apply(OrderChange.noted(SagaStep.FAILURE, "FAILED", eventType, eventData)
-                .withStatus(null, reason));
+        return StepDecision.apply(SagaChange.noted(SagaStep.ORDER_CREATE, "RESUMED", null, null).withOwner(sagaId));
     }
 }

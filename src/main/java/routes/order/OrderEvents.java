@@ -4,6 +4,8 @@ import static routes.outbox.EventData.json;
 
 import java.math.BigDecimal;
 import java.util.List;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLine;
 
 /** The events the order context publishes: their types, declared once, and their data. */
 public final class OrderEvents {
@@ -20,15 +22,15 @@ public final class OrderEvents {
 
     private OrderEvents() {}
 
-    static String created(Order order) {
+    public static String created(Order order) {
         return json(new Created(order.orderId(), order.customerId(), order.items(), order.total()));
     }
 
-    static String confirmed(Order order) {
+    public static String confirmed(Order order) {
         return json(new Confirmed(order.orderId(), order.customerId(), order.total()));
     }
 
-    static String cancelled(Order order, String reason) {
+    public static String cancelled(Order order, String reason) {
         return json(new Cancelled(order.orderId(), order.customerId(), reason));
     }
 }

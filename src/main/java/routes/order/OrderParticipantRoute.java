@@ -1,44 +1,27 @@
 package routes.order;
 
-import static routes.order.SagaRouteConfigurations.SAGA_STEP;
-
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.SagaPropagation;
 import org.springframework.stereotype.Component;
+import routes.ordersaga.OrderSagaRoute;
+import routes.ordersaga.SagaParticipantRoutes;
+import routes.ordersaga.SagaStep;
 
 /** The order context in the saga: creates the order (undone by cancelling it) and confirms it. */
 @Component
-public class OrderParticipantRoute extends RouteBuilder {
+public class OrderParticipantRoute extends SagaParticipantRoutes {
 
     @Override
     public void configure() {
-        from("direct:order-create").routeId("order-create")
-                .description("Saga step: writes the PENDING order and its order.created event")
-                .routeConfigurationId(SAGA_STEP)
-                .saga().propagation(SagaPropagation.MANDATORY)
-                    .option(SagaHeaders.ORDER_ID, header(SagaHeaders.ORDER_ID))
-                    .compensation("direct:order-cancel")
+        step(SagaStep.ORDER_CREATE, "Saga step: writes the PENDING order and its order.created event")
                 .bean(OrderSagaSteps.class, "create").id("write-order");
 
-        from("direct:order-adopt").routeId("order-adopt")
-                .description("Saga step of a resumed saga: takes the order over; undone, like order-create, by cancelling")
-                .routeConfigurationId(SAGA_STEP)
-                .saga().propagation(SagaPropagation.MANDATORY)
-                    .option(SagaHeaders.ORDER_ID, header(SagaHeaders.ORDER_ID))
-                    .compensation("direct:order-cancel")
+        joinSaga(OrderSagaRoute.ADOPT_ORDER, "order-adopt", SagaStep.ORDER_CREATE.compensation(),
+                "Saga step of a resumed saga: takes the order over; undone, like order-create, by cancelling")
                 .bean(OrderSagaSteps.class, "adopt").id("adopt-order-row");
 
-        from("direct:order-confirm").routeId("order-confirm")
-                .description("Saga step: marks the order CONFIRMED with its order.confirmed event")
-                .routeConfigurationId(SAGA_STEP)
-                .saga().propagation(SagaPropagation.MANDATORY)
-                    .option(SagaHeaders.ORDER_ID, header(SagaHeaders.ORDER_ID))
+        step(SagaStep.ORDER_CONFIRM, "Saga step: marks the order CONFIRMED with its order.confirmed event")
                 .bean(OrderSagaSteps.class, "confirm").id("confirm-order-row");
 
-        from("direct:order-cancel").routeId("order-cancel")
-                .description("Compensation: marks the order CANCELLED with its reason and order.cancelled event")
-                .routeConfigurationId(SAGA_STEP)
-                .log("Order ${header.orderId}: compensating order-create")
+        compensation(SagaStep.ORDER_CANCEL, "Compensation: marks the order CANCELLED with its reason and order.cancelled event")
                 .bean(OrderSagaSteps.class, "cancel").id("cancel-order-row");
     }
 }

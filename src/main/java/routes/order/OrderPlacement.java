@@ -6,20 +6,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 import routes.api.ConflictException;
 import routes.api.InvalidFieldException;
-import routes.inventory.InventoryStore;
+import routes.ordersaga.Catalog;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.OrderSagaRoute;
+import routes.ordersaga.SagaHeaders;
 import routes.saga.InProcessSagaService;
+import routes.saga.SagaRecordNotFoundException;
 
 /**
  * Turns a valid order request into an order priced from the catalog and starts its saga, once per
@@ -29,13 +33,13 @@ import routes.saga.InProcessSagaService;
 @Component
 public class OrderPlacement {
 
-    private final InventoryStore inventory;
+    private final Catalog catalog;
     private final OrderLog orders;
     private final ProducerTemplate camel;
     private final Clock clock;
 
-    public OrderPlacement(InventoryStore inventory, OrderLog orders, ProducerTemplate camel, Clock clock) {
-        this.inventory = inventory;
+    public OrderPlacement(Catalog catalog, OrderLog orders, ProducerTemplate camel, Clock clock) {
+        this.catalog = catalog;
         this.orders = orders;
         this.camel = camel;
         this.clock = clock;
@@ -49,7 +53,7 @@ public class OrderPlacement {
      * When as many sagas run as this instance admits, waits up to {@code admissionWait} for a place.
      */
     public Placement place(String orderId, OrderRequest request, Duration admissionWait) {
-        Order order = priced(orderId, request).withPaymentToken(request.paymentToken());
+        Order order = priced(orderId, request);
         Exchange result = camel.send(OrderSagaRoute.PLACE_ORDER, exchange -> {
             exchange.getMessage().setBody(order);
             exchange.getMessage().setHeader(InProcessSagaService.ADMISSION_WAIT, admissionWait);
@@ -59,10 +63,10 @@ public class OrderPlacement {
         if (result.getException() != null) {
             throw asUnchecked(result.getException());
         }
-        if (Boolean.TRUE.equals(result.getProperty(OrderSagaSteps.ORDER_CREATED))) {
+        if (Boolean.TRUE.equals(result.getProperty(OrderSagaRoute.ORDER_CREATED))) {
             return new Placement(order, true);
         }
-        Order existing = orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
+        Order existing = orders.find(orderId).orElseThrow(() -> new SagaRecordNotFoundException(orderId));
         if (!existing.requestHash().equals(order.requestHash())) {
             throw new ConflictException("Order " + orderId + " exists with a different request");
         }
@@ -70,7 +74,7 @@ public class OrderPlacement {
     }
 
     private Order priced(String orderId, OrderRequest request) {
-        Map<String, BigDecimal> prices = inventory.prices(request.items().stream().map(OrderRequest.Line::sku).toList());
+        Map<String, BigDecimal> prices = catalog.prices(request.items().stream().map(OrderRequest.Line::sku).toList());
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < request.items().size(); i++) {
             OrderRequest.Line line = request.items().get(i);
@@ -80,11 +84,8 @@ public class OrderPlacement {
             }
             lines.add(new OrderLine(line.sku(), line.quantity(), price));
         }
-        BigDecimal total = lines.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Instant now = clock.instant();
-        return new Order(orderId, request.customerId(), lines, total, OrderStatus.PENDING, null, 1,
-                List.of(new StepRecord(SagaStep.ORDER_CREATE.id(), "DONE", now)),
-                Set.of(SagaStep.ORDER_CREATE.id()), Set.of(), null, requestHash(request), now);
+        return Order.placed(orderId, request.customerId(), lines, request.paymentToken(), requestHash(request),
+                clock.instant());
     }
 
     public static String newOrderId() {

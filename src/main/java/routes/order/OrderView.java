@@ -3,6 +3,10 @@ package routes.order;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderStatus;
+import routes.saga.StepRecord;
 
 /** An order as {@code GET /api/orders/{id}} shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

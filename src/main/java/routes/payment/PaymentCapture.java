@@ -1,16 +1,14 @@
 package routes.payment;
 
-import java.util.Optional;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import routes.order.Order;
-import routes.order.OrderLog;
-import routes.order.SagaHeaders;
-import routes.order.StepDecision;
-import routes.order.StepSupersededException;
-import routes.order.UnknownOrderException;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.SagaHeaders;
+import routes.saga.SagaLog;
+import routes.saga.StepSupersededException;
 
 /** The payment participant of the saga: captures the order's total from the provider. */
 @Component
@@ -31,17 +29,17 @@ public class PaymentCapture {
     }
 
     public void capture(@Header(SagaHeaders.ORDER_ID) String orderId, @Header(SagaHeaders.PAYMENT_TOKEN) String token) {
-        Order order = orders.find(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
-        Optional<StepDecision> notNeeded = PaymentDecisions.captureNotNeeded(order);
-        if (notNeeded.isPresent()) {
-            if (notNeeded.get() instanceof StepDecision.Refuse refused) {
-                if (PaymentDecisions.lateCaptureUnrefunded(order)) {
-                    // A retry of this step after its late refund failed: try the refund again.
-                    refunds.refundLateCapture(orderId);
-                }
-                throw refused.failure();
+        Order order;
+        try {
+            SagaLog.StepOutcome<Order> checked = orders.apply(orderId, PaymentDecisions::beforeCapture);
+            if (checked.alreadyApplied()) {
+                return;
             }
-            return;
+            order = checked.record();
+        } catch (StepSupersededException superseded) {
+            // A retry of this step after its late refund failed: try the refund again.
+            refunds.retryLateCaptureRefund(orderId);
+            throw superseded;
         }
         ProviderLedger ledger;
         try {
@@ -51,9 +49,8 @@ public class PaymentCapture {
             throw declined;
         }
         try {
-            ProviderLedger captured = ledger;
-            orders.apply(orderId, current -> PaymentDecisions.recordCapture(current, captured,
-                    store.record(orderId, captured, "CAPTURED")));
+            orders.apply(orderId, current -> PaymentDecisions.recordCapture(current, ledger,
+                    store.record(orderId, ledger, "CAPTURED")));
         } catch (StepSupersededException late) {
             // The provider answered after the saga compensated: the money must not stay captured. If
             // this refund fails, the recovery route's reconciliation of the cancelled order does it.

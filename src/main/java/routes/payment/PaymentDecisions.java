@@ -4,14 +4,13 @@ import static routes.outbox.EventData.json;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
-import routes.order.Order;
-import routes.order.OrderChange;
-import routes.order.OrderDecisions;
-import routes.order.OrderStatus;
-import routes.order.SagaStep;
-import routes.order.StepDecision;
-import routes.order.StepSupersededException;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaStep;
+import routes.saga.SagaChange;
+import routes.saga.SagaDecisions;
+import routes.saga.StepDecision;
+import routes.saga.StepSupersededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** The payment context's rules for capturing and refunding an order's payment. */
@@ -26,28 +25,32 @@ final class PaymentDecisions {
 
     private PaymentDecisions() {}
 
-    /** Why there is no capture to make for this order any more, if there is no capture to make. */
-    static Optional<StepDecision> captureNotNeeded(Order order) {
+    /** Before the provider is asked: capture only while the order waits for its payment. */
+    static StepDecision beforeCapture(Order order) {
         if (order.done(SagaStep.PAYMENT_CAPTURE)) {
-            return Optional.of(StepDecision.alreadyApplied("payment already captured"));
+            return StepDecision.alreadyApplied("payment already captured");
         }
         if (order.compensated(SagaStep.PAYMENT_REFUND) || order.status() != OrderStatus.PENDING) {
-            return Optional.of(StepDecision.refuse(new StepSupersededException(order.orderId(),
-                    SagaStep.PAYMENT_CAPTURE, "the refund already ran")));
+            return StepDecision.refuse(new StepSupersededException(order.orderId(),
+                    SagaStep.PAYMENT_CAPTURE, "the refund already ran"));
         }
-        return Optional.empty();
+        return StepDecision.proceed();
     }
 
     /** After the provider captured: record it, unless the refund got there first (then the money goes back). */
     static StepDecision recordCapture(Order order, ProviderLedger ledger, TransactWriteItem paymentRow) {
-        return captureNotNeeded(order).orElseGet(() -> StepDecision.apply(OrderChange.done(SagaStep.PAYMENT_CAPTURE, "payment.captured",
+        StepDecision before = beforeCapture(order);
+        if (!(before instanceof StepDecision.Proceed)) {
+            return before;
+        }
+        return StepDecision.apply(SagaChange.done(SagaStep.PAYMENT_CAPTURE, PaymentEvents.CAPTURED,
                         json(new PaymentMoved(order.orderId(), order.customerId(), ledger.captured())))
                 .withOtherItems(List.of(paymentRow), () -> new IllegalStateException(
-                        "Order " + order.orderId() + ": a newer payment ledger is recorded than the capture"))));
+                        "Order " + order.orderId() + ": a newer payment ledger is recorded than the capture")));
     }
 
     static StepDecision recordDecline(Order order) {
-        return OrderDecisions.recordFailure(order, PaymentDeclinedException.REASON, "payment.declined",
+        return SagaDecisions.recordFailure(order, SagaStep.FAILURE, PaymentDeclinedException.REASON, PaymentEvents.DECLINED,
                 json(new PaymentMoved(order.orderId(), order.customerId(), order.total())));
     }
 
@@ -59,8 +62,7 @@ final class PaymentDecisions {
         if (order.compensated(SagaStep.PAYMENT_REFUND)) {
             return StepDecision.alreadyApplied("refund already claimed");
         }
-        return StepDecision.apply(new OrderChange(SagaStep.PAYMENT_REFUND, OrderChange.StepMark.COMPENSATED,
-                REFUND_STARTED, null, null, null, null, List.of(), null));
+        return StepDecision.apply(SagaChange.compensated(SagaStep.PAYMENT_REFUND, null, null).withHistory(REFUND_STARTED));
     }
 
     /** Second half: record what the provider refunded, with the payment.refunded event. */
@@ -68,7 +70,7 @@ final class PaymentDecisions {
         if (order.hasHistory(SagaStep.PAYMENT_REFUND, "COMPENSATED")) {
             return StepDecision.alreadyApplied("refund already recorded");
         }
-        return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_REFUND, "COMPENSATED", "payment.refunded",
+        return StepDecision.apply(SagaChange.noted(SagaStep.PAYMENT_REFUND, "COMPENSATED", PaymentEvents.REFUNDED,
                         json(new PaymentMoved(order.orderId(), order.customerId(), ledger.refunded())))
                 .withOtherItems(List.of(paymentRow), StaleLedgerException::new));
     }
@@ -81,7 +83,7 @@ final class PaymentDecisions {
         if (order.hasHistory(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE)) {
             return StepDecision.alreadyApplied("late capture already recorded");
         }
-        return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE, null, null).withReconcile(true));
+        return StepDecision.apply(SagaChange.noted(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE, null, null).withReconcile(true));
     }
 
     static boolean lateCaptureUnrefunded(Order order) {
@@ -94,7 +96,7 @@ final class PaymentDecisions {
         if (order.hasHistory(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE_REFUNDED)) {
             return StepDecision.alreadyApplied("late capture already refunded");
         }
-        return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE_REFUNDED, "payment.refunded",
+        return StepDecision.apply(SagaChange.noted(SagaStep.PAYMENT_CAPTURE, LATE_CAPTURE_REFUNDED, PaymentEvents.REFUNDED,
                         json(new PaymentMoved(order.orderId(), order.customerId(), ledger.refunded())))
                 .withReconcile(false)
                 .withOtherItems(List.of(paymentRow), StaleLedgerException::new));
@@ -108,8 +110,8 @@ final class PaymentDecisions {
         if (!order.reconcileDue()) {
             return StepDecision.alreadyApplied("already reconciled");
         }
-        return StepDecision.apply(OrderChange.noted(SagaStep.PAYMENT_REFUND, RECONCILED,
-                        movedMoney ? "payment.refunded" : null,
+        return StepDecision.apply(SagaChange.noted(SagaStep.PAYMENT_REFUND, RECONCILED,
+                        movedMoney ? PaymentEvents.REFUNDED : null,
                         movedMoney ? json(new PaymentMoved(order.orderId(), order.customerId(), ledger.refunded())) : null)
                 .withReconcile(false)
                 .withOtherItems(List.of(paymentRow), StaleLedgerException::new));

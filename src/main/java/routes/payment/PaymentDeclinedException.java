@@ -1,6 +1,6 @@
 package routes.payment;
 
-import routes.order.BusinessFailure;
+import routes.saga.BusinessFailure;
 
 /** The provider refused the payment. */
 public class PaymentDeclinedException extends BusinessFailure {

@@ -1,35 +1,26 @@
 package routes.payment;
 
-import static routes.order.SagaRouteConfigurations.SAGA_STEP;
-
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.SagaPropagation;
 import org.springframework.stereotype.Component;
-import routes.order.SagaHeaders;
+import routes.ordersaga.OrderRecoveryRoute;
+import routes.ordersaga.SagaParticipantRoutes;
+import routes.ordersaga.SagaRouteConfigurations;
+import routes.ordersaga.SagaStep;
 
 /** The payment context in the saga: captures the order's total, undone by refunding it. */
 @Component
-public class PaymentParticipantRoute extends RouteBuilder {
+public class PaymentParticipantRoute extends SagaParticipantRoutes {
 
     @Override
     public void configure() {
-        from("direct:payment-capture").routeId("payment-capture")
-                .description("Saga step: captures the order's total from the payment provider")
-                .routeConfigurationId(SAGA_STEP)
-                .saga().propagation(SagaPropagation.MANDATORY)
-                    .option(SagaHeaders.ORDER_ID, header(SagaHeaders.ORDER_ID))
-                    .compensation("direct:payment-refund")
+        step(SagaStep.PAYMENT_CAPTURE, "Saga step: captures the order's total from the payment provider")
                 .bean(PaymentCapture.class, "capture").id("capture-with-provider");
 
-        from("direct:payment-refund").routeId("payment-refund")
-                .description("Compensation: refunds whatever the provider captured for the order")
-                .routeConfigurationId(SAGA_STEP)
-                .log("Order ${header.orderId}: compensating payment-capture")
+        compensation(SagaStep.PAYMENT_REFUND, "Compensation: refunds whatever the provider captured for the order")
                 .bean(PaymentRefund.class, "refund").id("refund-with-provider");
 
-        from("direct:payment-reconcile").routeId("payment-reconcile")
+        from(OrderRecoveryRoute.RECONCILE_PAYMENT).routeId("payment-reconcile")
                 .description("Recovery: refunds what the provider still holds for a cancelled order, such as a capture that answered late")
-                .routeConfigurationId(SAGA_STEP)
+                .routeConfigurationId(SagaRouteConfigurations.SAGA_STEP)
                 .bean(PaymentRefund.class, "reconcile").id("reconcile-with-provider");
     }
 }

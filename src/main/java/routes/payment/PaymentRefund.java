@@ -1,14 +1,14 @@
 package routes.payment;
 
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
-import routes.order.Order;
-import routes.order.OrderLog;
-import routes.order.OrderStatus;
-import routes.order.SagaHeaders;
-import routes.order.StepDecision;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaHeaders;
+import routes.saga.StepDecision;
 
 /**
  * The payment compensation: claims the refund on the order row first (so a late capture or the
@@ -32,7 +32,7 @@ public class PaymentRefund {
 
     /** Refunds the order for the saga that owns it (a null saga id: recovery, for whichever saga did). */
     public void refund(@Header(SagaHeaders.ORDER_ID) String orderId, @Header(Exchange.SAGA_LONG_RUNNING_ACTION) String sagaId) {
-        Order claimed = orders.compensate(orderId, sagaId, PaymentDecisions::claimRefund).order();
+        Order claimed = orders.compensate(orderId, sagaId, PaymentDecisions::claimRefund).record();
         if (!claimed.ownedBy(sagaId) || claimed.status() == OrderStatus.CONFIRMED) {
             return;
         }
@@ -46,6 +46,13 @@ public class PaymentRefund {
         orders.apply(orderId, PaymentDecisions::recordLateCapture);
         refundAndRecord(orderId, ledger -> order -> PaymentDecisions.recordLateCaptureRefund(order, ledger,
                 store.record(orderId, ledger, "REFUNDED")));
+    }
+
+    /** Refunds a late capture again if an earlier try recorded the intent but did not get the money back. */
+    public void retryLateCaptureRefund(String orderId) {
+        if (orders.find(orderId).filter(PaymentDecisions::lateCaptureUnrefunded).isPresent()) {
+            refundLateCapture(orderId);
+        }
     }
 
     /** Checks a cancelled order with the provider: refunds whatever it still holds, then clears the check. */

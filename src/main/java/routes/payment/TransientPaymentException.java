@@ -1,6 +1,6 @@
 package routes.payment;
 
-import routes.order.TransientFailure;
+import routes.saga.TransientFailure;
 
 /** The provider failed in a way that a retry may fix (overloaded, unreachable). */
 public class TransientPaymentException extends TransientFailure {

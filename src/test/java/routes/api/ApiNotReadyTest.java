@@ -15,7 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import routes.order.OrderLog;
+import routes.ordersaga.OrderLog;
 import routes.support.EmbeddedAwsTest;
 
 /**

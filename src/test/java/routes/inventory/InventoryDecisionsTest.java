@@ -2,9 +2,9 @@ package routes.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static routes.order.SagaStep.INVENTORY_RELEASE;
-import static routes.order.SagaStep.INVENTORY_RESERVE;
-import static routes.order.SagaStep.PAYMENT_CAPTURE;
+import static routes.ordersaga.SagaStep.INVENTORY_RELEASE;
+import static routes.ordersaga.SagaStep.INVENTORY_RESERVE;
+import static routes.ordersaga.SagaStep.PAYMENT_CAPTURE;
 import static routes.support.TestOrders.committed;
 import static routes.support.TestOrders.pendingOrder;
 
@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import routes.aws.resources.ResourceNames;
-import routes.order.Order;
-import routes.order.OrderChange;
-import routes.order.OrderChange.StepMark;
-import routes.order.OrderLine;
-import routes.order.OrderStatus;
-import routes.order.StepDecision;
-import routes.order.StepSupersededException;
+import routes.ordersaga.Order;
+import routes.saga.SagaChange;
+import routes.saga.SagaChange.StepMark;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderStatus;
+import routes.saga.StepDecision;
+import routes.saga.StepSupersededException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -41,7 +41,7 @@ class InventoryDecisionsTest {
     void reserveMarksTheStepWithItsEventAndOneStockUpdatePerSku() {
         Order order = pendingOrder("o-1").items(TWO_OF_SKU_1, ONE_OF_SKU_2, THREE_MORE_OF_SKU_1).build();
 
-        OrderChange change = applied(InventoryDecisions.reserve(order, store::reserve));
+        SagaChange change = applied(InventoryDecisions.reserve(order, store::reserve));
 
         assertThat(change.step()).isEqualTo(INVENTORY_RESERVE);
         assertThat(change.mark()).isEqualTo(StepMark.DONE);
@@ -60,7 +60,7 @@ class InventoryDecisionsTest {
 
     @Test
     void reserveRejectedByTheStockConditionIsOutOfStock() {
-        OrderChange change = applied(InventoryDecisions.reserve(pendingOrder("o-1").build(), store::reserve));
+        SagaChange change = applied(InventoryDecisions.reserve(pendingOrder("o-1").build(), store::reserve));
 
         assertThat(change.whenOtherItemsRejected().get()).isInstanceOf(OutOfStockException.class)
                 .extracting(failure -> ((OutOfStockException) failure).reason()).isEqualTo("OUT_OF_STOCK");
@@ -99,7 +99,7 @@ class InventoryDecisionsTest {
     void releaseOfReservedStockGivesEverySkuBackWithItsEvent() {
         Order order = pendingOrder("o-1").items(TWO_OF_SKU_1, ONE_OF_SKU_2, THREE_MORE_OF_SKU_1).done(INVENTORY_RESERVE).build();
 
-        OrderChange change = applied(InventoryDecisions.release(order, store::release));
+        SagaChange change = applied(InventoryDecisions.release(order, store::release));
 
         assertThat(change.step()).isEqualTo(INVENTORY_RELEASE);
         assertThat(change.mark()).isEqualTo(StepMark.COMPENSATED);
@@ -128,7 +128,7 @@ class InventoryDecisionsTest {
     void releaseBeforeTheReservationOnlyMarksTheOrderAndTheLateReservationIsSuperseded() {
         Order order = pendingOrder("o-1").build();
 
-        OrderChange release = applied(InventoryDecisions.release(order, lines -> {
+        SagaChange release = applied(InventoryDecisions.release(order, lines -> {
             throw new AssertionError("nothing was reserved: no stock to give back");
         }));
 
@@ -160,7 +160,7 @@ class InventoryDecisionsTest {
         return values.get(":q").n();
     }
 
-    private static OrderChange applied(StepDecision decision) {
+    private static SagaChange applied(StepDecision decision) {
         assertThat(decision).isInstanceOf(StepDecision.Apply.class);
         return ((StepDecision.Apply) decision).change();
     }

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
-import routes.order.SagaHeaders;
+import routes.ordersaga.SagaHeaders;
 import routes.support.EmbeddedAwsPortsInitializer;
 import routes.support.TestSaga;
 import software.amazon.awssdk.core.exception.SdkClientException;

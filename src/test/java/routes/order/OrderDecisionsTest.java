@@ -1,12 +1,12 @@
 package routes.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static routes.order.SagaStep.INVENTORY_RELEASE;
-import static routes.order.SagaStep.INVENTORY_RESERVE;
-import static routes.order.SagaStep.ORDER_CANCEL;
-import static routes.order.SagaStep.ORDER_CONFIRM;
-import static routes.order.SagaStep.PAYMENT_CAPTURE;
-import static routes.order.SagaStep.PAYMENT_REFUND;
+import static routes.ordersaga.SagaStep.INVENTORY_RELEASE;
+import static routes.ordersaga.SagaStep.INVENTORY_RESERVE;
+import static routes.ordersaga.SagaStep.ORDER_CANCEL;
+import static routes.ordersaga.SagaStep.ORDER_CONFIRM;
+import static routes.ordersaga.SagaStep.PAYMENT_CAPTURE;
+import static routes.ordersaga.SagaStep.PAYMENT_REFUND;
 import static routes.support.TestOrders.committed;
 import static routes.support.TestOrders.pendingOrder;
 
@@ -17,7 +17,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import routes.order.OrderChange.StepMark;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.RecoveryAction;
+import routes.ordersaga.RecoveryDecisions;
+import routes.ordersaga.SagaStep;
+import routes.saga.SagaChange;
+import routes.saga.SagaChange.StepMark;
+import routes.saga.SagaDecisions;
+import routes.saga.StepDecision;
+import routes.saga.StepSupersededException;
 import routes.support.TestOrders;
 
 /** The order context's step rules: confirm, cancel, and the failure reason a saga records. */
@@ -28,7 +38,7 @@ class OrderDecisionsTest {
         Order order = pendingOrder("o-1").items(new OrderLine("SKU-1", 2, new BigDecimal("9.99")))
                 .done(INVENTORY_RESERVE, PAYMENT_CAPTURE).build();
 
-        OrderChange change = applied(OrderDecisions.confirm(order));
+        SagaChange change = applied(OrderDecisions.confirm(order));
 
         assertThat(change.step()).isEqualTo(ORDER_CONFIRM);
         assertThat(change.mark()).isEqualTo(StepMark.DONE);
@@ -82,7 +92,7 @@ class OrderDecisionsTest {
     void cancelWithoutARecordedReasonCancelsForTimeout() {
         Order order = pendingOrder("o-1").done(INVENTORY_RESERVE).compensated(INVENTORY_RELEASE).build();
 
-        OrderChange change = applied(OrderDecisions.cancel(order));
+        SagaChange change = applied(OrderDecisions.cancel(order));
 
         assertThat(change.step()).isEqualTo(ORDER_CANCEL);
         assertThat(change.mark()).isEqualTo(StepMark.COMPENSATED);
@@ -96,9 +106,9 @@ class OrderDecisionsTest {
     @Test
     void cancelKeepsTheReasonAFailedStepRecorded() {
         Order order = pendingOrder("o-1").build();
-        Order failed = committed(order, applied(OrderDecisions.recordFailure(order, "OUT_OF_STOCK", null, null)));
+        Order failed = committed(order, applied(SagaDecisions.recordFailure(order, SagaStep.FAILURE, "OUT_OF_STOCK", null, null)));
 
-        OrderChange change = applied(OrderDecisions.cancel(failed));
+        SagaChange change = applied(OrderDecisions.cancel(failed));
 
         assertThat(change.reason()).isEqualTo("OUT_OF_STOCK");
         assertThat(change.eventData()).contains("\"reason\":\"OUT_OF_STOCK\"");
@@ -134,7 +144,7 @@ class OrderDecisionsTest {
     void recordFailureNotesTheReasonWithoutMarkingAStepOrEndingTheOrder() {
         Order order = pendingOrder("o-1").done(INVENTORY_RESERVE).build();
 
-        OrderChange change = applied(OrderDecisions.recordFailure(order, "PAYMENT_DECLINED", "payment.declined", "{}"));
+        SagaChange change = applied(SagaDecisions.recordFailure(order, SagaStep.FAILURE, "PAYMENT_DECLINED", "payment.declined", "{}"));
 
         assertThat(change.step()).isEqualTo(SagaStep.FAILURE);
         assertThat(change.mark()).isEqualTo(StepMark.NONE);
@@ -152,7 +162,7 @@ class OrderDecisionsTest {
 
     @Test
     void recordFailureWithoutEventWritesNoEvent() {
-        OrderChange change = applied(OrderDecisions.recordFailure(pendingOrder("o-1").build(), "TECHNICAL_FAILURE", null, null));
+        SagaChange change = applied(SagaDecisions.recordFailure(pendingOrder("o-1").build(), SagaStep.FAILURE, "TECHNICAL_FAILURE", null, null));
 
         assertThat(change.eventType()).isNull();
         assertThat(change.reason()).isEqualTo("TECHNICAL_FAILURE");
@@ -161,9 +171,9 @@ class OrderDecisionsTest {
     @Test
     void recordFailureKeepsTheFirstReason() {
         Order order = pendingOrder("o-1").build();
-        Order declined = committed(order, applied(OrderDecisions.recordFailure(order, "PAYMENT_DECLINED", null, null)));
+        Order declined = committed(order, applied(SagaDecisions.recordFailure(order, SagaStep.FAILURE, "PAYMENT_DECLINED", null, null)));
 
-        assertThat(OrderDecisions.recordFailure(declined, "TECHNICAL_FAILURE", null, null))
+        assertThat(SagaDecisions.recordFailure(declined, SagaStep.FAILURE, "TECHNICAL_FAILURE", null, null))
                 .isInstanceOf(StepDecision.AlreadyApplied.class);
         assertThat(applied(OrderDecisions.cancel(declined)).reason()).isEqualTo("PAYMENT_DECLINED");
     }
@@ -173,7 +183,7 @@ class OrderDecisionsTest {
     void recordFailureOnAFinishedOrderIsAlreadyApplied(OrderStatus finished) {
         Order order = pendingOrder("o-1").status(finished).build();
 
-        assertThat(OrderDecisions.recordFailure(order, "TECHNICAL_FAILURE", null, null))
+        assertThat(SagaDecisions.recordFailure(order, SagaStep.FAILURE, "TECHNICAL_FAILURE", null, null))
                 .isInstanceOf(StepDecision.AlreadyApplied.class);
     }
 
@@ -207,8 +217,8 @@ class OrderDecisionsTest {
 
     @Test
     void cancelIsRefusedWhileAClaimedRefundHasNotReachedTheProvider() {
-        Order claimed = committed(pendingOrder("o-1").build(), new OrderChange(PAYMENT_REFUND, StepMark.COMPENSATED,
-                "STARTED", null, null, null, null, java.util.List.of(), null));
+        Order claimed = committed(pendingOrder("o-1").build(), SagaChange.compensated(PAYMENT_REFUND, null, null)
+                .withHistory("STARTED"));
 
         assertThat(refusal(OrderDecisions.cancel(claimed))).isInstanceOf(CompensationPendingException.class);
     }
@@ -247,9 +257,9 @@ class OrderDecisionsTest {
         Order inFlight = pendingOrder("o-1").done(INVENTORY_RESERVE).build();
         java.time.Duration deadline = java.time.Duration.ofMinutes(5);
 
-        assertThat(OrderDecisions.recover(inFlight, TestOrders.CREATED_AT.plusSeconds(299), deadline))
+        assertThat(RecoveryDecisions.recover(inFlight, TestOrders.CREATED_AT.plusSeconds(299), deadline))
                 .isEqualTo(RecoveryAction.RESUME);
-        assertThat(OrderDecisions.recover(inFlight, TestOrders.CREATED_AT.plusSeconds(300), deadline))
+        assertThat(RecoveryDecisions.recover(inFlight, TestOrders.CREATED_AT.plusSeconds(300), deadline))
                 .isEqualTo(RecoveryAction.COMPENSATE);
     }
 
@@ -258,11 +268,11 @@ class OrderDecisionsTest {
         java.time.Instant now = TestOrders.CREATED_AT.plusSeconds(60);
         java.time.Duration deadline = java.time.Duration.ofMinutes(5);
 
-        assertThat(OrderDecisions.recover(pendingOrder("o-1").reason("PAYMENT_DECLINED").build(), now, deadline))
+        assertThat(RecoveryDecisions.recover(pendingOrder("o-1").reason("PAYMENT_DECLINED").build(), now, deadline))
                 .isEqualTo(RecoveryAction.COMPENSATE);
-        assertThat(OrderDecisions.recover(pendingOrder("o-2").done(INVENTORY_RESERVE).compensated(PAYMENT_REFUND).build(),
+        assertThat(RecoveryDecisions.recover(pendingOrder("o-2").done(INVENTORY_RESERVE).compensated(PAYMENT_REFUND).build(),
                 now, deadline)).isEqualTo(RecoveryAction.COMPENSATE);
-        assertThat(OrderDecisions.recover(pendingOrder("o-3").status(OrderStatus.CONFIRMED).build(), now, deadline))
+        assertThat(RecoveryDecisions.recover(pendingOrder("o-3").status(OrderStatus.CONFIRMED).build(), now, deadline))
                 .isEqualTo(RecoveryAction.NONE);
     }
 
@@ -275,7 +285,7 @@ class OrderDecisionsTest {
         assertThat(owned.ownedBy(null)).as("recovery").isTrue();
     }
 
-    private static OrderChange applied(StepDecision decision) {
+    private static SagaChange applied(StepDecision decision) {
         assertThat(decision).isInstanceOf(StepDecision.Apply.class);
         return ((StepDecision.Apply) decision).change();
     }

@@ -22,6 +22,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.OrderSagaRoute;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaHeaders;
+import routes.ordersaga.SagaStep;
+import routes.saga.SagaContentionException;
+import routes.saga.SagaRecordNotFoundException;
+import routes.saga.StepSupersededException;
 import routes.support.EmbeddedAwsPortsInitializer;
 import routes.support.TestSaga;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -74,14 +83,14 @@ class OrderParticipantRouteTest {
     @Test
     void createRedeliversAnUnreachableDynamoDbThenCreatesTheOrder() throws Exception {
         writeOrder.whenExchangeReceived(1, exchange -> { throw SdkClientException.create("connection reset"); });
-        writeOrder.whenExchangeReceived(2, exchange -> exchange.setProperty(OrderSagaSteps.ORDER_CREATED, true));
+        writeOrder.whenExchangeReceived(2, exchange -> exchange.setProperty(OrderSagaRoute.ORDER_CREATED, true));
         writeOrder.expectedMessageCount(2);
         writeOrder.allMessages().header(SagaHeaders.ORDER_ID).isEqualTo(orderId);
 
         Exchange result = TestSaga.begin(sagas, camel).send(producer, "direct:order-create", orderId);
 
         assertThat(result.getException()).isNull();
-        assertThat(result.getProperty(OrderSagaSteps.ORDER_CREATED)).isEqualTo(true);
+        assertThat(result.getProperty(OrderSagaRoute.ORDER_CREATED)).isEqualTo(true);
         writeOrder.assertIsSatisfied();
     }
 
@@ -106,7 +115,7 @@ class OrderParticipantRouteTest {
         assertThat(result.getException()).isNull();
         writeOrder.assertIsSatisfied();
         assertThat(orders.find(orderId)).get().extracting(Order::status).isEqualTo(OrderStatus.PENDING);
-        assertThat(result.getProperty(OrderSagaSteps.ORDER_CREATED))
+        assertThat(result.getProperty(OrderSagaRoute.ORDER_CREATED))
                 .as("this saga wrote the order, so it must go on with it rather than end as a duplicate")
                 .isEqualTo(true);
     }
@@ -124,7 +133,7 @@ class OrderParticipantRouteTest {
 
     @Test
     void confirmRedeliversWhileTheOrderRowKeepsChanging() throws Exception {
-        confirmOrderRow.whenExchangeReceived(1, exchange -> { throw new OrderContentionException(orderId); });
+        confirmOrderRow.whenExchangeReceived(1, exchange -> { throw new SagaContentionException(orderId); });
         confirmOrderRow.expectedMessageCount(2);
 
         Exchange result = TestSaga.begin(sagas, camel).send(producer, "direct:order-confirm", orderId);
@@ -148,12 +157,12 @@ class OrderParticipantRouteTest {
 
     @Test
     void confirmOfAnUnknownOrderIsNotRedelivered() throws Exception {
-        confirmOrderRow.whenAnyExchangeReceived(exchange -> { throw new UnknownOrderException(orderId); });
+        confirmOrderRow.whenAnyExchangeReceived(exchange -> { throw new SagaRecordNotFoundException(orderId); });
         confirmOrderRow.expectedMessageCount(1);
 
         Exchange result = TestSaga.begin(sagas, camel).send(producer, "direct:order-confirm", orderId);
 
-        assertThat(result.getException()).isInstanceOf(UnknownOrderException.class);
+        assertThat(result.getException()).isInstanceOf(SagaRecordNotFoundException.class);
         confirmOrderRow.assertIsSatisfied();
     }
 
@@ -172,7 +181,7 @@ class OrderParticipantRouteTest {
 
     @Test
     void createRegistersTheCancelOfTheSameOrderAsItsCompensation() throws Exception {
-        writeOrder.whenAnyExchangeReceived(exchange -> exchange.setProperty(OrderSagaSteps.ORDER_CREATED, true));
+        writeOrder.whenAnyExchangeReceived(exchange -> exchange.setProperty(OrderSagaRoute.ORDER_CREATED, true));
         TestSaga saga = TestSaga.begin(sagas, camel);
         assertThat(saga.send(producer, "direct:order-create", orderId).getException()).isNull();
         cancelOrderRow.expectedMessageCount(1);
@@ -187,7 +196,7 @@ class OrderParticipantRouteTest {
     @Test
     void cancelRedeliversAnUnreachableDynamoDbThenCancels() throws Exception {
         cancelOrderRow.whenExchangeReceived(1, exchange -> { throw SdkClientException.create("read timed out"); });
-        cancelOrderRow.whenExchangeReceived(2, exchange -> { throw new OrderContentionException(orderId); });
+        cancelOrderRow.whenExchangeReceived(2, exchange -> { throw new SagaContentionException(orderId); });
         cancelOrderRow.expectedMessageCount(3);
 
         Exchange result = producer.send("direct:order-cancel",

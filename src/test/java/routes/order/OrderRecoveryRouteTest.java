@@ -23,6 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.SagaHeaders;
+import routes.ordersaga.SagaStep;
 import routes.support.EmbeddedAwsPortsInitializer;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -41,9 +45,9 @@ class OrderRecoveryRouteTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static final String REFUND = "recover-payment";
-    private static final String RELEASE = "recover-stock";
-    private static final String CANCEL = "recover-order-row";
+    private static final String REFUND = "recover-" + SagaStep.PAYMENT_REFUND.id();
+    private static final String RELEASE = "recover-" + SagaStep.INVENTORY_RELEASE.id();
+    private static final String CANCEL = "recover-" + SagaStep.ORDER_CANCEL.id();
     private static final String RESUME = "resume-saga";
 
     @Autowired CamelContext camel;
@@ -158,7 +162,7 @@ class OrderRecoveryRouteTest {
     private String lostOrder(Instant createdAt, String reason, SagaStep... done) {
         String orderId = "order-" + UUID.randomUUID();
         Order order = pendingOrder(orderId).done(done).reason(reason).createdAt(createdAt).build();
-        assertThat(orders.create(order)).isTrue();
+        assertThat(orders.create(order, OrderEvents.CREATED, OrderEvents.created(order), null)).isTrue();
         return orderId;
     }
 

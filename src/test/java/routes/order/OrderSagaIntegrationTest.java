@@ -25,6 +25,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaHeaders;
+import routes.saga.StepRecord;
+import routes.saga.StepSupersededException;
 import routes.support.EmbeddedAwsTest;
 import routes.support.StoredState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -221,7 +228,8 @@ class OrderSagaIntegrationTest {
             @Autowired routes.inventory.InventoryReservation inventory, @Autowired routes.payment.PaymentRefund refund,
             @Autowired routes.payment.PaymentCapture capture) {
         String orderId = "early-" + UUID.randomUUID();
-        orders.create(pendingOrder(orderId, java.time.Instant.now()));
+        Order placed = pendingOrder(orderId, java.time.Instant.now());
+        orders.create(placed, OrderEvents.CREATED, OrderEvents.created(placed), null);
 
         inventory.release(orderId, null);
         refund.refund(orderId, null);
@@ -239,8 +247,8 @@ class OrderSagaIntegrationTest {
             @Autowired routes.inventory.InventoryReservation inventory) {
         String orderId = "lost-" + UUID.randomUUID();
         // A saga that died with its JVM after reserving stock, a minute ago: its row is all that is left.
-        orders.create(pendingOrder(orderId, java.time.Instant.now().minusSeconds(60)).withPaymentToken("tok_ok"),
-                OrderEvents.created(pendingOrder(orderId, java.time.Instant.now())), "saga-that-died");
+        orders.create(pendingOrder(orderId, java.time.Instant.now().minusSeconds(60), "tok_ok"),
+                OrderEvents.CREATED, OrderEvents.created(pendingOrder(orderId, java.time.Instant.now())), "saga-that-died");
         inventory.reserve(orderId);
         assertThat(stored.stock(sku)).isEqualTo(new StoredState.Stock(97, 3));
 
@@ -258,8 +266,8 @@ class OrderSagaIntegrationTest {
     void recoveryCompensatesALostSagaPastItsResumeDeadlineAndGivesItsStockBack(@Autowired OrderLog orders,
             @Autowired routes.inventory.InventoryReservation inventory) {
         String orderId = "lost-" + UUID.randomUUID();
-        orders.create(pendingOrder(orderId, java.time.Instant.now().minus(Duration.ofMinutes(10))).withPaymentToken("tok_ok"),
-                OrderEvents.created(pendingOrder(orderId, java.time.Instant.now())), "saga-that-died");
+        orders.create(pendingOrder(orderId, java.time.Instant.now().minus(Duration.ofMinutes(10)), "tok_ok"),
+                OrderEvents.CREATED, OrderEvents.created(pendingOrder(orderId, java.time.Instant.now())), "saga-that-died");
         inventory.reserve(orderId);
 
         await().atMost(Duration.ofSeconds(30))
@@ -271,10 +279,12 @@ class OrderSagaIntegrationTest {
     }
 
     private Order pendingOrder(String orderId, java.time.Instant createdAt) {
-        return new Order(orderId, "customer-1", List.of(new OrderLine(sku, 3, new BigDecimal("2.50"))),
-                new BigDecimal("7.50"), OrderStatus.PENDING, null, 1,
-                List.of(new StepRecord("order-create", "DONE", createdAt)), java.util.Set.of("order-create"),
-                java.util.Set.of(), null, "test", createdAt);
+        return pendingOrder(orderId, createdAt, null);
+    }
+
+    private Order pendingOrder(String orderId, java.time.Instant createdAt, String paymentToken) {
+        return Order.placed(orderId, "customer-1", List.of(new OrderLine(sku, 3, new BigDecimal("2.50"))), paymentToken,
+                "test", createdAt);
     }
 
     private ResponseEntity<JsonNode> place(String body, String prefer) {

@@ -7,11 +7,11 @@ import static routes.support.TestOrders.pendingOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -19,8 +19,8 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.model.BeanDefinition;
 import org.apache.camel.saga.CamelSagaService;
-import routes.saga.InProcessSagaService;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +31,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import routes.inventory.OutOfStockException;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.OrderSagaRoute;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaFailures;
+import routes.ordersaga.SagaHeaders;
+import routes.ordersaga.SagaStep;
 import routes.payment.PaymentDeclinedException;
+import routes.saga.InProcessSagaService;
 import routes.support.EmbeddedAwsPortsInitializer;
 
 /**
@@ -58,31 +66,26 @@ class OrderSagaRouteTest {
     /** Well inside the saga timeout: a compensation this quick was not started by the timeout. */
     private static final Duration PROMPTLY = SAGA_TIMEOUT.dividedBy(2);
 
-    private static final String WRITE_ORDER = "write-order";
-    private static final String RESERVE_STOCK = "reserve-stock";
-    private static final String CAPTURE = "capture-with-provider";
-    private static final String CONFIRM = "confirm-order-row";
-    private static final String REFUND = "refund-with-provider";
-    private static final String RELEASE_STOCK = "release-stock";
-    private static final String CANCEL = "cancel-order-row";
+    // Each step's mock is named after the step.
+    private static final String WRITE_ORDER = SagaStep.ORDER_CREATE.id();
+    private static final String RESERVE_STOCK = SagaStep.INVENTORY_RESERVE.id();
+    private static final String CAPTURE = SagaStep.PAYMENT_CAPTURE.id();
+    private static final String CONFIRM = SagaStep.ORDER_CONFIRM.id();
+    private static final String REFUND = SagaStep.PAYMENT_REFUND.id();
+    private static final String RELEASE_STOCK = SagaStep.INVENTORY_RELEASE.id();
+    private static final String CANCEL = SagaStep.ORDER_CANCEL.id();
     private static final String RECORD_FAILURE = "record-failure";
 
-    /** The route and the id of the step in it that talks to DynamoDB or the provider. */
-    private static final Map<String, String> MOCKED_STEPS = Map.of(
-            "order-create", WRITE_ORDER,
-            "inventory-reserve", RESERVE_STOCK,
-            "payment-capture", CAPTURE,
-            "order-confirm", CONFIRM,
-            "payment-refund", REFUND,
-            "inventory-release", RELEASE_STOCK,
-            "order-cancel", CANCEL,
-            "order-saga-steps", RECORD_FAILURE);
+    /** Every step and compensation the saga declares: the bean in each, which talks to DynamoDB or the provider, is mocked. */
+    private static final List<SagaStep> MOCKED_STEPS =
+            Stream.concat(SagaStep.steps().stream(), SagaStep.compensations().stream()).toList();
 
     @Autowired CamelContext camel;
     @Autowired ProducerTemplate producer;
     @Autowired CamelSagaService sagas;
     @Autowired OrderLog orders;
     @Autowired OrderSagaSteps orderSteps;
+    @Autowired SagaFailures sagaFailures;
 
     /** Every mocked step as it is called, "step orderId", in the order calls happen. */
     private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -92,15 +95,18 @@ class OrderSagaRouteTest {
     @BeforeEach
     void mockEveryStepThatLeavesTheJvm() throws Exception {
         if (!camel.isStarted()) {
-            for (Map.Entry<String, String> step : MOCKED_STEPS.entrySet()) {
-                AdviceWith.adviceWith(camel, step.getKey(),
-                        route -> route.weaveById(step.getValue()).replace().to("mock:" + step.getValue()));
+            for (SagaStep step : MOCKED_STEPS) {
+                AdviceWith.adviceWith(camel, step.id(),
+                        route -> route.weaveByType(BeanDefinition.class).replace().to("mock:" + step.id()));
             }
+            AdviceWith.adviceWith(camel, "order-saga-steps",
+                    route -> route.weaveById(RECORD_FAILURE).replace().to("mock:" + RECORD_FAILURE));
             camel.start();
         }
         MockEndpoint.resetMocks(camel);
-        MOCKED_STEPS.values().forEach(step -> script(step, exchange -> { }));
-        script(WRITE_ORDER, exchange -> exchange.setProperty(OrderSagaSteps.ORDER_CREATED, true));
+        MOCKED_STEPS.forEach(step -> script(step.id(), exchange -> { }));
+        script(RECORD_FAILURE, exchange -> { });
+        script(WRITE_ORDER, exchange -> exchange.setProperty(OrderSagaRoute.ORDER_CREATED, true));
     }
 
     @AfterEach
@@ -162,12 +168,12 @@ class OrderSagaRouteTest {
 
     @Test
     void duplicateOrderRunsNoFurtherStepAndEndsItsSaga() {
-        script(WRITE_ORDER, exchange -> exchange.setProperty(OrderSagaSteps.ORDER_CREATED, false));
+        script(WRITE_ORDER, exchange -> exchange.setProperty(OrderSagaRoute.ORDER_CREATED, false));
 
         Exchange placed = placeOrder();
 
         assertThat(placed.getException()).isNull();
-        assertThat(placed.getProperty(OrderSagaSteps.ORDER_CREATED)).isEqualTo(false);
+        assertThat(placed.getProperty(OrderSagaRoute.ORDER_CREATED)).isEqualTo(false);
         assertSagaForgotten(placed);
         assertThat(callsFor(orderId)).containsExactly(WRITE_ORDER);
         assertThat(calls).as("no step and no compensation for any order").containsExactly(WRITE_ORDER + " " + orderId);
@@ -211,7 +217,7 @@ class OrderSagaRouteTest {
     void sagaTimeoutCancelsForTimeoutEvenWhenAStepFinishesWhileTheSagaCompensates() throws Exception {
         // The stock steps are mocked: the row shows no reservation, so the cancel has nothing to wait for.
         Order order = pendingOrder(orderId).createdAt(Instant.now()).build();
-        assertThat(orders.create(order)).isTrue();
+        assertThat(orders.create(order, OrderEvents.CREATED, OrderEvents.created(order), null)).isTrue();
         CountDownLatch timedOut = new CountDownLatch(1);
         CountDownLatch failureRecorded = new CountDownLatch(1);
         // The provider answers the capture as the timeout starts the refund, before the refund claimed the order.
@@ -222,11 +228,11 @@ class OrderSagaRouteTest {
         });
         // The order row's side of the saga for real, on the embedded DynamoDB.
         script(RECORD_FAILURE, exchange -> {
-            orderSteps.recordFailure(orderId, exchange);
+            sagaFailures.recordFailure(orderId, exchange);
             failureRecorded.countDown();
         });
         script(CANCEL, exchange -> orderSteps.cancel(orderId,
-                exchange.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class)));
+                exchange.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class), exchange));
 
         placeOrder();
 

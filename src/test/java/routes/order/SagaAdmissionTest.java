@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import routes.ordersaga.OrderLog;
 import routes.saga.InProcessSagaService;
 import routes.support.EmbeddedAwsPortsInitializer;
 

@@ -17,8 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import routes.inventory.InventoryReservation;
 import routes.inventory.InventoryStore;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaHeaders;
+import routes.ordersaga.SagaStep;
 import routes.payment.PaymentProvider;
 import routes.payment.PaymentRefund;
+import routes.saga.StepRecord;
 import routes.support.EmbeddedAwsTest;
 import routes.support.StoredState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,11 +56,9 @@ class SagaOwnershipAndReconcileTest {
         sku = "OWN-" + UUID.randomUUID();
         stock.setStock(sku, 10, new BigDecimal("2.50"));
         orderId = "owned-" + UUID.randomUUID();
-        Order order = new Order(orderId, "customer-1", List.of(new OrderLine(sku, 2, new BigDecimal("2.50"))),
-                new BigDecimal("5.00"), OrderStatus.PENDING, null, 1,
-                List.of(new StepRecord("order-create", "DONE", Instant.now())), Set.of("order-create"), Set.of(),
-                null, "hash", Instant.now()).withPaymentToken("tok_ok");
-        assertThat(orders.create(order, OrderEvents.created(order), "saga-a")).isTrue();
+        Order order = Order.placed(orderId, "customer-1", List.of(new OrderLine(sku, 2, new BigDecimal("2.50"))),
+                "tok_ok", "hash", Instant.now());
+        assertThat(orders.create(order, OrderEvents.CREATED, OrderEvents.created(order), "saga-a")).isTrue();
         inventory.reserve(orderId);
     }
 

@@ -26,11 +26,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import routes.local.LocalEmulators;
-import routes.order.Order;
-import routes.order.OrderLine;
-import routes.order.OrderLog;
-import routes.order.OrderStatus;
-import routes.order.StepRecord;
+import routes.order.OrderEvents;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderLog;
+import routes.ordersaga.OrderStatus;
+import routes.saga.StepRecord;
 import routes.support.EmbeddedAwsTest;
 import routes.support.StoredState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -185,9 +186,8 @@ class OutboxRelayIntegrationTest {
         for (int i = 0; i < count; i++) {
             String orderId = "relay-" + UUID.randomUUID();
             Instant now = Instant.now();
-            orders.create(new Order(orderId, "c-1", List.of(new OrderLine("SKU-1", 1, BigDecimal.ONE)), BigDecimal.ONE,
-                    OrderStatus.PENDING, null, 1, List.of(new StepRecord("order-create", "DONE", now)),
-                    Set.of("order-create"), Set.of(), null, "test", now));
+            Order order = Order.placed(orderId, "c-1", List.of(new OrderLine("SKU-1", 1, BigDecimal.ONE)), null, "test", now);
+            orders.create(order, OrderEvents.CREATED, OrderEvents.created(order), null);
             ids.add(orderId);
         }
         return ids;

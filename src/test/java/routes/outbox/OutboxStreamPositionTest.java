@@ -17,7 +17,9 @@ import org.apache.camel.SuspendableService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-import routes.order.OrderLog;
+import routes.order.OrderEvents;
+import routes.ordersaga.Order;
+import routes.ordersaga.OrderLog;
 import routes.support.EmbeddedAwsTest;
 import routes.support.TestOrders;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
@@ -176,7 +178,8 @@ class OutboxStreamPositionTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String orderId = "position-" + UUID.randomUUID();
-            orders.create(TestOrders.pendingOrder(orderId).createdAt(Instant.now()).build());
+            Order order = TestOrders.pendingOrder(orderId).createdAt(Instant.now()).build();
+            orders.create(order, OrderEvents.CREATED, OrderEvents.created(order), null);
             ids.add(orderId);
         }
         return ids;

@@ -1,27 +1,26 @@
 package routes.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static routes.order.SagaStep.INVENTORY_RESERVE;
-import static routes.order.SagaStep.PAYMENT_CAPTURE;
-import static routes.order.SagaStep.PAYMENT_REFUND;
+import static routes.ordersaga.SagaStep.INVENTORY_RESERVE;
+import static routes.ordersaga.SagaStep.PAYMENT_CAPTURE;
+import static routes.ordersaga.SagaStep.PAYMENT_REFUND;
 import static routes.support.TestOrders.committed;
 import static routes.support.TestOrders.pendingOrder;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import routes.aws.resources.ResourceNames;
-import routes.order.Order;
-import routes.order.OrderChange;
-import routes.order.OrderChange.StepMark;
+import routes.ordersaga.Order;
+import routes.saga.SagaChange;
+import routes.saga.SagaChange.StepMark;
 import routes.order.OrderDecisions;
-import routes.order.OrderLine;
-import routes.order.OrderStatus;
-import routes.order.SagaStep;
-import routes.order.StepDecision;
-import routes.order.StepSupersededException;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaStep;
+import routes.saga.StepDecision;
+import routes.saga.StepSupersededException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -38,7 +37,7 @@ class PaymentDecisionsTest {
 
     @Test
     void captureIsNeededForAPendingOrderWithoutCaptureOrRefund() {
-        assertThat(PaymentDecisions.captureNotNeeded(pendingOrder("o-1").done(INVENTORY_RESERVE).build())).isEmpty();
+        assertThat(PaymentDecisions.beforeCapture(pendingOrder("o-1").done(INVENTORY_RESERVE).build())).isInstanceOf(StepDecision.Proceed.class);
     }
 
     @Test
@@ -46,7 +45,7 @@ class PaymentDecisionsTest {
         Order order = reserved();
         Order captured = committed(order, applied(PaymentDecisions.recordCapture(order, CAPTURED, paymentRow(CAPTURED))));
 
-        assertThat(PaymentDecisions.captureNotNeeded(captured)).containsInstanceOf(StepDecision.AlreadyApplied.class);
+        assertThat(PaymentDecisions.beforeCapture(captured)).isInstanceOf(StepDecision.AlreadyApplied.class);
         assertThat(PaymentDecisions.recordCapture(captured, CAPTURED, paymentRow(CAPTURED)))
                 .isInstanceOf(StepDecision.AlreadyApplied.class);
     }
@@ -56,14 +55,14 @@ class PaymentDecisionsTest {
     void captureForAFinishedOrderWithoutCaptureIsSuperseded(OrderStatus finished) {
         Order order = pendingOrder("o-1").done(INVENTORY_RESERVE).status(finished).build();
 
-        assertThat(refusal(PaymentDecisions.captureNotNeeded(order))).isInstanceOf(StepSupersededException.class);
+        assertThat(refusal(PaymentDecisions.beforeCapture(order))).isInstanceOf(StepSupersededException.class);
     }
 
     @Test
     void recordCaptureMarksTheStepWithTheCapturedAmountAndThePaymentRow() {
         TransactWriteItem row = paymentRow(CAPTURED);
 
-        OrderChange change = applied(PaymentDecisions.recordCapture(reserved(), CAPTURED, row));
+        SagaChange change = applied(PaymentDecisions.recordCapture(reserved(), CAPTURED, row));
 
         assertThat(change.step()).isEqualTo(PAYMENT_CAPTURE);
         assertThat(change.mark()).isEqualTo(StepMark.DONE);
@@ -78,7 +77,7 @@ class PaymentDecisionsTest {
     void declineRecordsTheReasonAndItsEventOnce() {
         Order order = reserved();
 
-        OrderChange change = applied(PaymentDecisions.recordDecline(order));
+        SagaChange change = applied(PaymentDecisions.recordDecline(order));
 
         assertThat(change.step()).isEqualTo(SagaStep.FAILURE);
         assertThat(change.mark()).isEqualTo(StepMark.NONE);
@@ -88,13 +87,13 @@ class PaymentDecisionsTest {
 
         Order declined = committed(order, change);
         assertThat(PaymentDecisions.recordDecline(declined)).isInstanceOf(StepDecision.AlreadyApplied.class);
-        Order released = committed(declined, OrderChange.compensated(SagaStep.INVENTORY_RELEASE, null, null));
+        Order released = committed(declined, SagaChange.compensated(SagaStep.INVENTORY_RELEASE, null, null));
         assertThat(applied(OrderDecisions.cancel(released)).reason()).isEqualTo("PAYMENT_DECLINED");
     }
 
     @Test
     void claimRefundMarksTheOrderWithoutEventOrPaymentRow() {
-        OrderChange claim = applied(PaymentDecisions.claimRefund(captured()));
+        SagaChange claim = applied(PaymentDecisions.claimRefund(captured()));
 
         assertThat(claim.step()).isEqualTo(PAYMENT_REFUND);
         assertThat(claim.mark()).isEqualTo(StepMark.COMPENSATED);
@@ -120,7 +119,7 @@ class PaymentDecisionsTest {
         Order claimed = committed(captured(), applied(PaymentDecisions.claimRefund(captured())));
         TransactWriteItem row = paymentRow(REFUNDED);
 
-        OrderChange change = applied(PaymentDecisions.recordRefund(claimed, REFUNDED, row));
+        SagaChange change = applied(PaymentDecisions.recordRefund(claimed, REFUNDED, row));
 
         assertThat(change.step()).isEqualTo(PAYMENT_REFUND);
         // The claim already marked the step: recording adds only the history entry and the event.
@@ -152,12 +151,12 @@ class PaymentDecisionsTest {
     void refundBeforeTheCaptureOnlyMarksTheOrderAndTheLateCaptureIsSuperseded() {
         Order order = reserved();
 
-        OrderChange claim = applied(PaymentDecisions.claimRefund(order));
+        SagaChange claim = applied(PaymentDecisions.claimRefund(order));
         assertThat(claim.eventType()).isNull();
         assertThat(claim.otherItems()).isEmpty();
 
         Order claimed = committed(order, claim);
-        assertThat(refusal(PaymentDecisions.captureNotNeeded(claimed))).isInstanceOf(StepSupersededException.class)
+        assertThat(refusal(PaymentDecisions.beforeCapture(claimed))).isInstanceOf(StepSupersededException.class)
                 .hasMessageContaining("payment-capture");
         assertThat(PaymentDecisions.recordCapture(claimed, CAPTURED, paymentRow(CAPTURED)))
                 .isInstanceOf(StepDecision.Refuse.class)
@@ -170,7 +169,7 @@ class PaymentDecisionsTest {
         Order claimed = committed(reserved(), applied(PaymentDecisions.claimRefund(reserved())));
         TransactWriteItem row = paymentRow(REFUNDED);
 
-        OrderChange change = applied(PaymentDecisions.recordLateCaptureRefund(claimed, REFUNDED, row));
+        SagaChange change = applied(PaymentDecisions.recordLateCaptureRefund(claimed, REFUNDED, row));
 
         assertThat(change.step()).isEqualTo(PAYMENT_CAPTURE);
         assertThat(change.mark()).isEqualTo(StepMark.NONE);
@@ -198,7 +197,7 @@ class PaymentDecisionsTest {
         return store.record("o-1", ledger, "RECORDED");
     }
 
-    private static OrderChange applied(StepDecision decision) {
+    private static SagaChange applied(StepDecision decision) {
         assertThat(decision).isInstanceOf(StepDecision.Apply.class);
         return ((StepDecision.Apply) decision).change();
     }
@@ -206,10 +205,5 @@ class PaymentDecisionsTest {
     private static RuntimeException refusal(StepDecision decision) {
         assertThat(decision).isInstanceOf(StepDecision.Refuse.class);
         return ((StepDecision.Refuse) decision).failure();
-    }
-
-    private static RuntimeException refusal(Optional<StepDecision> decision) {
-        assertThat(decision).isPresent();
-        return refusal(decision.get());
     }
 }

@@ -18,9 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
-import routes.order.SagaHeaders;
-import routes.order.StepSupersededException;
-import routes.order.SagaStep;
+import routes.ordersaga.SagaHeaders;
+import routes.saga.StepSupersededException;
+import routes.ordersaga.SagaStep;
 import routes.support.EmbeddedAwsPortsInitializer;
 import routes.support.TestSaga;
 

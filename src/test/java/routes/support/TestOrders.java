@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import routes.order.Order;
-import routes.order.OrderChange;
-import routes.order.OrderLine;
-import routes.order.OrderStatus;
-import routes.order.SagaStep;
-import routes.order.StepRecord;
+import routes.ordersaga.Order;
+import routes.saga.SagaChange;
+import routes.ordersaga.OrderLine;
+import routes.ordersaga.OrderStatus;
+import routes.ordersaga.SagaStep;
+import routes.saga.StepRecord;
 
 /**
  * Order rows built by hand for the decision and route tests: a PENDING order whose creation
@@ -95,7 +95,7 @@ public final class TestOrders {
     }
 
     /** The row after {@code change} commits, as OrderLog writes it: mark, history, status, reason, version. */
-    public static Order committed(Order order, OrderChange change) {
+    public static Order committed(Order order, SagaChange change) {
         List<StepRecord> steps = new ArrayList<>(order.steps());
         steps.add(new StepRecord(change.step().id(), change.history(), order.createdAt()));
         Set<String> done = new LinkedHashSet<>(order.doneSteps());
@@ -106,7 +106,7 @@ public final class TestOrders {
             case NONE -> { }
         }
         return new Order(order.orderId(), order.customerId(), order.items(), order.total(),
-                change.newStatus() != null ? change.newStatus() : order.status(),
+                change.newStatus() != null ? (OrderStatus) change.newStatus() : order.status(),
                 change.reason() != null ? change.reason() : order.reason(),
                 order.version() + 1, List.copyOf(steps), Set.copyOf(done), Set.copyOf(compensated),
                 change.eventType() != null ? "event-" + (order.version() + 1) : order.lastEventId(),

@@ -6,7 +6,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.saga.CamelSagaCoordinator;
 import org.apache.camel.saga.CamelSagaService;
 import org.apache.camel.support.DefaultExchange;
-import routes.order.SagaHeaders;
+import routes.ordersaga.SagaHeaders;
 
 /**
  * A saga a test begins on the application's saga service, so that a participant route

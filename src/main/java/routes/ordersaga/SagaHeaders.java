@@ -1,4 +1,4 @@
-package routes.order;
+package routes.ordersaga;
 
 /** Message headers the saga's routes share; also the names of the saga options compensations receive. */
 public final class SagaHeaders {

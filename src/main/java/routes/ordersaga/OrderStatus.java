@@ -1,9 +1,12 @@
-package routes.order;
+package routes.ordersaga;
+
+import routes.saga.SagaStatus;
 
 /** An order's place in the saga: PENDING until the saga confirms or cancels it. */
-public enum OrderStatus {
+public enum OrderStatus implements SagaStatus {
     PENDING, CONFIRMED, CANCELLED;
 
+    @Override
     public boolean terminal() {
         return this != PENDING;
     }

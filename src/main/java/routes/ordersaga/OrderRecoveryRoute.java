@@ -1,7 +1,8 @@
-package routes.order;
+package routes.ordersaga;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.ChoiceDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +16,20 @@ import org.springframework.stereotype.Component;
 public class OrderRecoveryRoute extends RouteBuilder {
 
     static final String ACTION = "recoveryAction";
+    /** Checks a cancelled order with the payment provider (the payment context serves it). */
+    public static final String RECONCILE_PAYMENT = "direct:payment-reconcile";
+
+    private final SagaProperties saga;
+
+    public OrderRecoveryRoute(SagaProperties saga) {
+        this.saga = saga;
+    }
 
     @Override
     public void configure() {
+        String everyInterval = "?delay=" + saga.recoveryInterval().toMillis() + "&period=" + saga.recoveryInterval().toMillis();
         // One instance recovers at a time (the leader of "order-recovery"), so instances do not race.
-        from("master:order-recovery:timer:order-recovery?delay={{app.saga.recovery-interval}}&period={{app.saga.recovery-interval}}")
+        from("master:order-recovery:timer:order-recovery" + everyInterval)
                 .routeId("order-recovery")
                 .description("Finds orders whose saga was lost: PENDING and untouched past the saga timeout")
                 .bean(OrderRecovery.class, "lostSagas").id("find-lost-sagas")
@@ -28,7 +38,7 @@ public class OrderRecoveryRoute extends RouteBuilder {
                     .setHeader(SagaHeaders.ORDER_ID, body())
                     .to("direct:order-recover").id("recover-order");
 
-        from("direct:order-recover").routeId("order-recover")
+        ChoiceDefinition recover = from("direct:order-recover").routeId("order-recover")
                 .description("Resumes a lost saga while its order can still complete, otherwise undoes its steps and cancels it")
                 .setProperty(ACTION, method(OrderRecovery.class, "action"))
                 .choice()
@@ -36,18 +46,19 @@ public class OrderRecoveryRoute extends RouteBuilder {
                         .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost, resuming it in a new saga")
                         .to(OrderSagaRoute.RESUME_ORDER).id("resume-saga")
                     .when(exchangeProperty(ACTION).isEqualTo(RecoveryAction.COMPENSATE))
-                        .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost and cannot complete, compensating")
-                        .to("direct:payment-refund").id("recover-payment")
-                        .to("direct:inventory-release").id("recover-stock")
-                        .to("direct:order-cancel").id("recover-order-row")
-                .end();
+                        .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost and cannot complete, compensating");
+        // Every compensation, in the order the saga runs them.
+        for (SagaStep compensation : SagaStep.compensations()) {
+            recover.to(compensation.endpoint()).id("recover-" + compensation.id());
+        }
+        recover.end();
 
-        from("master:order-reconcile:timer:order-reconcile?delay={{app.saga.recovery-interval}}&period={{app.saga.recovery-interval}}")
+        from("master:order-reconcile:timer:order-reconcile" + everyInterval)
                 .routeId("order-reconcile")
                 .description("Finds cancelled orders that reached the payment step, once no capture can still be in flight")
                 .bean(OrderRecovery.class, "ordersToReconcile").id("find-orders-to-reconcile")
                 .split(body())
                     .setHeader(SagaHeaders.ORDER_ID, body())
-                    .to("direct:payment-reconcile").id("reconcile-payment");
+                    .to(RECONCILE_PAYMENT).id("reconcile-payment");
     }
 }

@@ -1,9 +1,10 @@
-package routes.order;
+package routes.ordersaga;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
+import routes.saga.TransientFailures;
 
 /**
  * Error handling of the saga's steps and compensations ({@code routeConfigurationId("saga-step")}):
@@ -16,6 +17,12 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
 
     public static final String SAGA_STEP = "saga-step";
 
+    private final SagaProperties saga;
+
+    public SagaRouteConfigurations(SagaProperties saga) {
+        this.saga = saga;
+    }
+
     @Override
     public void configuration() {
         routeConfiguration(SAGA_STEP)
@@ -24,12 +31,12 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
                 .errorHandler(defaultErrorHandler().logExhausted(false))
                 .onException(Exception.class)
                 .onWhen(exchange -> TransientFailures.isTransient(exchange.getException()))
-                .maximumRedeliveries("{{app.saga.step-retries}}")
-                .redeliveryDelay("{{app.saga.step-retry-delay}}")
+                .maximumRedeliveries(saga.stepRetries())
+                .redeliveryDelay(saga.stepRetryDelay().toMillis())
                 .useExponentialBackOff()
                 .backOffMultiplier(2)
                 .useCollisionAvoidance()
-                .maximumRedeliveryDelay("{{app.saga.step-retry-max-delay}}")
+                .maximumRedeliveryDelay(saga.stepRetryMaxDelay().toMillis())
                 .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                 .logExhausted(false)
                 .onRedelivery(exchange -> log.warn("Order {}: retrying {} (attempt {}) after {}",

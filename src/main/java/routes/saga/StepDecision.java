@@ -1,7 +1,7 @@
-package routes.order;
+package routes.saga;
 
 /**
- * What a step decides from the order row as it is now. Deciders are plain functions, so the
+ * What a step decides from the saga's row as it is now. Deciders are plain functions, so the
  * business rules of each step are unit-tested without DynamoDB.
  */
 public sealed interface StepDecision {
@@ -10,7 +10,10 @@ public sealed interface StepDecision {
     record AlreadyApplied(String why) implements StepDecision {}
 
     /** Write this change, guarded by the version the decision was made on. */
-    record Apply(OrderChange change) implements StepDecision {}
+    record Apply(SagaChange change) implements StepDecision {}
+
+    /** Nothing to write yet: the step goes on (to call a provider, say) and writes what came of it after. */
+    record Proceed() implements StepDecision {}
 
     /** The step must not run on this row; the exception fails the step. */
     record Refuse(RuntimeException failure) implements StepDecision {}
@@ -19,8 +22,12 @@ public sealed interface StepDecision {
         return new AlreadyApplied(why);
     }
 
-    static StepDecision apply(OrderChange change) {
+    static StepDecision apply(SagaChange change) {
         return new Apply(change);
+    }
+
+    static StepDecision proceed() {
+        return new Proceed();
     }
 
     static StepDecision refuse(RuntimeException failure) {

@@ -1,4 +1,4 @@
-package routes.order;
+package routes.ordersaga;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code app.saga.*}: the order saga. Routes read the same keys as {@code {{app.saga.x}}}.
+ * {@code app.saga.*}: the order saga, read by its routes and the saga service.
  *
  * @param timeout          a saga still running after this is compensated (reason TIMEOUT)
  * @param recoveryGrace    a PENDING order older than timeout + grace has lost its saga (a crash)
@@ -16,6 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param resumeDeadline   a lost saga is resumed while its order is younger than this, compensated after
  * @param reconcileDelay   a cancelled order that reached the payment step is checked with the provider
  *                         once this has passed: longer than a capture can stay in flight
+ * @param concurrentSagas  threads running the saga steps after the POST answered
+ * @param stepRetries      redeliveries of a step that failed transiently (throttling, timeouts, provider away)
+ * @param stepRetryDelay   the first redelivery's delay, doubled each time, with jitter
+ * @param stepRetryMaxDelay the longest delay between two redeliveries
  * @param maxRunning       sagas running at once in this instance; more wait for a place (back-pressure)
  * @param admissionWait    how long a new order waits for a place before the API answers 503
  * @param compensationAttempts attempts of a compensation before its saga is left to recovery

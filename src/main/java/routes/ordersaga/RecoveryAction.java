@@ -1,4 +1,4 @@
-package routes.order;
+package routes.ordersaga;
 
 /** What the recovery route does with an order whose saga was lost. */
 public enum RecoveryAction {

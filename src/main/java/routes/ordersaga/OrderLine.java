@@ -1,4 +1,4 @@
-package routes.order;
+package routes.ordersaga;
 
 import java.math.BigDecimal;
 

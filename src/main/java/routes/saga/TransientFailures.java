@@ -1,4 +1,4 @@
-package routes.order;
+package routes.saga;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;

@@ -1,4 +1,4 @@
-package routes.order;
+package routes.ordersaga;
 
 import static routes.aws.DynamoValues.s;
 import static routes.aws.DynamoValues.timestamp;
@@ -11,6 +11,7 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import routes.aws.resources.AwsResources;
 import routes.aws.resources.ResourceNames;
+import routes.saga.SagaRows;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,17 +41,17 @@ public class OrderRecovery {
      * writes or is compensated by its timeout well within that.
      */
     public List<String> lostSagas() {
-        return quietSince(OrderStatus.PENDING.name(), clock.instant().minus(saga.timeout()).minus(saga.recoveryGrace()));
+        return quietSince(SagaRows.RUNNING, clock.instant().minus(saga.timeout()).minus(saga.recoveryGrace()));
     }
 
     /** Ids of cancelled orders to check with the provider: any capture in flight has answered by now. */
     public List<String> ordersToReconcile() {
-        return quietSince(OrderRows.RECONCILE, clock.instant().minus(saga.reconcileDelay()));
+        return quietSince(SagaRows.RECONCILE, clock.instant().minus(saga.reconcileDelay()));
     }
 
     public RecoveryAction action(@Header(SagaHeaders.ORDER_ID) String orderId) {
         return orders.find(orderId)
-                .map(order -> OrderDecisions.recover(order, clock.instant(), saga.resumeDeadline()))
+                .map(order -> RecoveryDecisions.recover(order, clock.instant(), saga.resumeDeadline()))
                 .orElse(RecoveryAction.NONE);
     }
 

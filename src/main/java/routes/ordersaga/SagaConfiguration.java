@@ -1,4 +1,4 @@
-package routes.order;
+package routes.ordersaga;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
-package routes.order;
+package routes.saga;
 
 /**
  * A step failed for a business reason (no stock, payment declined): never retried, the saga
- * compensates at once and the order is cancelled with {@link #reason()}.
+ * compensates at once and the saga ends with {@link #reason()}.
  */
 public abstract class BusinessFailure extends RuntimeException {
 

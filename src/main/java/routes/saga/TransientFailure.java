@@ -1,4 +1,4 @@
-package routes.order;
+package routes.saga;
 
 /** A failure that a retry may fix; saga steps redeliver on it with backoff before giving up. */
 public class TransientFailure extends RuntimeException {
