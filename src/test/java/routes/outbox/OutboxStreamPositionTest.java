@@ -116,7 +116,7 @@ class OutboxStreamPositionTest {
     }
 
     private Consumer relayConsumer() {
-        return camel.getRoute("outbox-relay").getConsumer();
+        return camel.getRoute(OutboxRelayRoute.RELAY_ROUTE).getConsumer();
     }
 
     private double publishedByStream() {
