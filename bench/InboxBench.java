@@ -57,7 +57,8 @@ public class InboxBench {
         OrderViewProjection projection = new OrderViewProjection(new OrderViewStore(dynamoDb, names),
                 new InboxMetrics(new SimpleMeterRegistry()));
         CloudEventMapper mapper = new CloudEventMapper(new OutboxProperties("/camel-saga-outbox", Duration.ofHours(24),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3));
+                Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3, Duration.ofMillis(200),
+                Duration.ofSeconds(5)));
         String withUrl = sqs.createQueue(b -> b.queueName("bench-with-inbox")).queueUrl();
         String withoutUrl = sqs.createQueue(b -> b.queueName("bench-without-inbox")).queueUrl();
 

@@ -53,7 +53,8 @@ public class RelayBench {
         ResourceNames names = ResourceNames.defaults();
         OrderLog orders = new OrderLog(dynamoDb, new OutboxItems(names), names, Clock.systemUTC());
         CloudEventMapper mapper = new CloudEventMapper(new OutboxProperties("/camel-saga-outbox", Duration.ofHours(24),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3));
+                Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3, Duration.ofMillis(200),
+                Duration.ofSeconds(5)));
         String topicArn = sns.createTopic(b -> b.name(names.topic())).topicArn();
 
         List<Double> relayRates = new ArrayList<>();

@@ -39,7 +39,8 @@ public class ViewConvergenceBench {
         int orders = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
         CloudEventMapper mapper = new CloudEventMapper(new OutboxProperties("/camel-saga-outbox", Duration.ofHours(24),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3));
+                Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3, Duration.ofMillis(200),
+                Duration.ofSeconds(5)));
         Random random = new Random(42);
         String customerId = "view-bench-" + UUID.randomUUID();
 

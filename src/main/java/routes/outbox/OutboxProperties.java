@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize     events per SNS PublishBatch (SNS allows 10)
  * @param streamPollDelay pause between two reads of the stream
  * @param publishRetries  retries of a failed publish before the events are left to the sweeper
+ * @param publishRetryDelay    wait before the first retry; it doubles (with jitter) on each next one
+ * @param publishRetryMaxDelay the longest wait between two retries
  */
 @Validated
 @ConfigurationProperties("app.outbox")
@@ -31,4 +33,6 @@ public record OutboxProperties(
         @Min(1) @DefaultValue("500") int sweepLimit,
         @Min(1) @Max(10) @DefaultValue("10") int batchSize,
         @NotNull @DefaultValue("500ms") Duration streamPollDelay,
-        @Min(0) @DefaultValue("3") int publishRetries) {}
+        @Min(0) @DefaultValue("3") int publishRetries,
+        @NotNull @DefaultValue("200ms") Duration publishRetryDelay,
+        @NotNull @DefaultValue("5s") Duration publishRetryMaxDelay) {}

@@ -17,13 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutboxRelayRoute extends RouteBuilder {
 
+    /** The stream consumer's route, restarted by {@link OutboxStreamRecovery} when its position is lost. */
+    public static final String RELAY_ROUTE = "outbox-relay";
+    /** The cluster namespace whose leader runs the stream consumer and the sweeper. */
+    static final String LEADER_NAMESPACE = "outbox-relay";
     static final String PUBLISH = "seda:outbox-publish";
+
+    private final OutboxProperties settings;
+
+    public OutboxRelayRoute(OutboxProperties settings) {
+        this.settings = settings;
+    }
 
     @Override
     public void configure() {
-        from("master:outbox-relay:aws2-ddbstream:{{app.resources.outbox-table}}?delay={{app.outbox.stream-poll-delay}}"
-                + "&pollStrategy=#outboxStreamRecovery")
-                .routeId("outbox-relay")
+        from("master:" + LEADER_NAMESPACE + ":aws2-ddbstream:{{app.resources.outbox-table}}"
+                + "?delay=" + settings.streamPollDelay().toMillis() + "&pollStrategy=#outboxStreamRecovery")
+                .routeId(RELAY_ROUTE)
                 .description("Reads new outbox events from the table's stream and batches them for SNS")
                 .filter(not(method(OutboxStreamRecords.class, "isNewEvent")))
                     .bean(OutboxStreamRecords.class, "skip").id("skip-record")
@@ -32,7 +42,7 @@ public class OutboxRelayRoute extends RouteBuilder {
                 .bean(OutboxStreamRecords.class, "toEvent").id("to-outbox-event")
                 .aggregate(constant(true), AggregationStrategies.flexible(OutboxEvent.class)
                         .accumulateInCollection(ArrayList.class))
-                    .completionSize("{{app.outbox.batch-size}}")
+                    .completionSize(settings.batchSize())
                     .completionTimeout(50)
                     // One publisher thread keeps each aggregate's events in commit order.
                     .to(PUBLISH).id("hand-to-publisher")
@@ -43,7 +53,8 @@ public class OutboxRelayRoute extends RouteBuilder {
                 .routeConfigurationId(OutboxRouteConfigurations.OUTBOX_PUBLISH)
                 .bean(OutboxPublisher.class, "publishFromStream").id("publish-to-sns");
 
-        from("master:outbox-relay:timer:outbox-sweeper?period={{app.outbox.sweep-interval}}").routeId("outbox-sweeper")
+        from("master:" + LEADER_NAMESPACE + ":timer:outbox-sweeper?period=" + settings.sweepInterval().toMillis())
+                .routeId("outbox-sweeper")
                 .description("Republishes outbox events still pending: the relay's delivery guarantee")
                 .routeConfigurationId(OutboxRouteConfigurations.OUTBOX_PUBLISH)
                 .bean(OutboxSweeper.class, "pendingEvents").id("find-pending-events")

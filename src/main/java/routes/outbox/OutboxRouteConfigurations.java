@@ -1,5 +1,6 @@
 package routes.outbox;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +15,26 @@ public class OutboxRouteConfigurations extends RouteConfigurationBuilder {
 
     public static final String OUTBOX_PUBLISH = "outbox-publish";
 
+    private final OutboxProperties settings;
+
+    public OutboxRouteConfigurations(OutboxProperties settings) {
+        this.settings = settings;
+    }
+
     @Override
     public void configuration() {
         routeConfiguration(OUTBOX_PUBLISH)
                 .errorHandler(defaultErrorHandler().logExhausted(false))
                 .onException(Exception.class)
-                .maximumRedeliveries("{{app.outbox.publish-retries}}")
-                .redeliveryDelay(200)
+                .maximumRedeliveries(settings.publishRetries())
+                .redeliveryDelay(settings.publishRetryDelay().toMillis())
                 .useExponentialBackOff()
                 .useCollisionAvoidance()
-                .maximumRedeliveryDelay(5000)
+                .maximumRedeliveryDelay(settings.publishRetryMaxDelay().toMillis())
                 .onRedelivery(new RetryUnpublishedOnly())
-                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.DEBUG)
+                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                 .handled(true)
-                .log(org.apache.camel.LoggingLevel.WARN,
+                .log(LoggingLevel.WARN,
                         "Outbox publish gave up after retries (${exception.message}); the events stay pending for the sweeper");
     }
 }

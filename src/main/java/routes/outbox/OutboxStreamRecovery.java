@@ -1,5 +1,7 @@
 package routes.outbox;
 
+import static routes.outbox.OutboxRelayRoute.RELAY_ROUTE;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
 @Component("outboxStreamRecovery")
 public class OutboxStreamRecovery implements PollingConsumerPollStrategy {
 
-    static final String RELAY_ROUTE = "outbox-relay";
     static final String RESTART_THREAD = "outbox-stream-restart";
     private static final Logger log = LoggerFactory.getLogger(OutboxStreamRecovery.class);
     private static final Duration QUIET_TIME = Duration.ofSeconds(10);

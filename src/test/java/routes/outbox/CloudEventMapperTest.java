@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class CloudEventMapperTest {
 
     static final OutboxProperties SETTINGS = new OutboxProperties("/camel-saga-outbox", Duration.ofHours(24),
-            Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3);
+            Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3, Duration.ofMillis(200),
+            Duration.ofSeconds(5));
     static final Instant COMMITTED = Instant.parse("2026-11-22T10:15:30.123Z");
 
     final CloudEventMapper mapper = new CloudEventMapper(SETTINGS);

@@ -88,7 +88,7 @@ class OutboxPartialPublishTest {
 
     @Test
     void theSweeperRepublishesOnlyTheEntriesSnsRefused() throws Exception {
-        camel.getRouteController().stopRoute(OutboxStreamRecovery.RELAY_ROUTE);
+        camel.getRouteController().stopRoute(OutboxRelayRoute.RELAY_ROUTE);
         try {
             // Written while the stream path is away and old enough for the sweeper.
             List<OutboxEvent> events = events("sweeper", Instant.now().minusSeconds(60));
@@ -98,7 +98,7 @@ class OutboxPartialPublishTest {
 
             assertPublishedOnceEachAfterRefusals(events, refused);
         } finally {
-            camel.getRouteController().startRoute(OutboxStreamRecovery.RELAY_ROUTE);
+            camel.getRouteController().startRoute(OutboxRelayRoute.RELAY_ROUTE);
         }
     }
 

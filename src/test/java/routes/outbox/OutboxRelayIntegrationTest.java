@@ -128,13 +128,13 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void hundredEventsCommittedWhileTheRelayIsStoppedAllArriveAfterItStarts() throws Exception {
-        camel.getRouteController().stopRoute("outbox-relay");
+        camel.getRouteController().stopRoute(OutboxRelayRoute.RELAY_ROUTE);
         camel.getRouteController().stopRoute("outbox-sweeper");
         List<String> orderIds;
         try {
             orderIds = commitOrders(100);
         } finally {
-            camel.getRouteController().startRoute("outbox-relay");
+            camel.getRouteController().startRoute(OutboxRelayRoute.RELAY_ROUTE);
             camel.getRouteController().startRoute("outbox-sweeper");
         }
 

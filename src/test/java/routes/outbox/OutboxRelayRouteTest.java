@@ -45,7 +45,7 @@ class OutboxRelayRouteTest {
     @BeforeEach
     void mockStreamQueryAndSns() throws Exception {
         if (!camel.isStarted()) {
-            AdviceWith.adviceWith(camel, "outbox-relay", route -> route.replaceFromWith("direct:outbox-stream"));
+            AdviceWith.adviceWith(camel, OutboxRelayRoute.RELAY_ROUTE, route -> route.replaceFromWith("direct:outbox-stream"));
             AdviceWith.adviceWith(camel, "outbox-publish",
                     route -> route.weaveById("publish-to-sns").replace().to("mock:publish"));
             AdviceWith.adviceWith(camel, "outbox-sweeper", route -> {

@@ -118,7 +118,7 @@ class OutboxStreamPositionTest {
     }
 
     private Consumer relayConsumer() {
-        return camel.getRoute("outbox-relay").getConsumer();
+        return camel.getRoute(OutboxRelayRoute.RELAY_ROUTE).getConsumer();
     }
 
     private double publishedByStream() {

@@ -41,7 +41,7 @@ class OutboxStreamRestartThreadTest {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:outbox-stream").routeId(OutboxStreamRecovery.RELAY_ROUTE)
+                from("direct:outbox-stream").routeId(OutboxRelayRoute.RELAY_ROUTE)
                         .routePolicy(new RoutePolicySupport() {
                             @Override
                             public void onStart(Route route) {
