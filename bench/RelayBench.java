@@ -7,18 +7,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import routes.aws.resources.ResourceNames;
+import routes.order.OrderEvents;
 import routes.ordersaga.Order;
 import routes.ordersaga.OrderLine;
 import routes.ordersaga.OrderLog;
-import routes.ordersaga.OrderStatus;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxItems;
 import routes.outbox.OutboxProperties;
-import routes.saga.StepRecord;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -133,9 +131,8 @@ public class RelayBench {
     static String commit(OrderLog orders) {
         String orderId = "relay-bench-" + UUID.randomUUID();
         Instant now = Instant.now();
-        orders.create(new Order(orderId, "bench", List.of(new OrderLine("SKU-1", 1, BigDecimal.ONE)), BigDecimal.ONE,
-                OrderStatus.PENDING, null, 1, List.of(new StepRecord("order-create", "DONE", now)),
-                Set.of("order-create"), Set.of(), null, "bench", now));
+        Order order = Order.placed(orderId, "bench", List.of(new OrderLine("SKU-1", 1, BigDecimal.ONE)), null, "bench", now);
+        orders.create(order, OrderEvents.CREATED, OrderEvents.created(order), null);
         return orderId;
     }
 

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import routes.api.Identifiers;
 import routes.api.InvalidFieldException;
 import routes.api.NotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -17,8 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @RequestMapping("/api/inventory")
 class InventoryController {
 
-    static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-
     private final InventoryStore store;
 
     InventoryController(InventoryStore store) {
@@ -27,7 +26,7 @@ class InventoryController {
 
     @GetMapping("/{sku}")
     StockItem get(@PathVariable String sku) {
-        if (!sku.matches(SKU_PATTERN)) {
+        if (!Identifiers.wellFormed(sku)) {
             throw new NotFoundException("SKU " + sku + " does not exist");
         }
         return store.find(sku).orElseThrow(() -> new NotFoundException("SKU " + sku + " does not exist"));
@@ -35,8 +34,8 @@ class InventoryController {
 
     @PutMapping(path = "/{sku}", consumes = MediaType.APPLICATION_JSON_VALUE)
     StockItem put(@PathVariable String sku, @Valid @RequestBody StockUpdate update) {
-        if (!sku.matches(SKU_PATTERN)) {
-            throw new InvalidFieldException("sku", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+        if (!Identifiers.wellFormed(sku)) {
+            throw new InvalidFieldException("sku", Identifiers.RULE);
         }
         try {
             return store.setStock(sku, update.available(), update.price());

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import routes.api.Identifiers;
 import routes.api.NotFoundException;
 import routes.ordersaga.Order;
 import routes.ordersaga.OrderLog;
@@ -82,7 +83,7 @@ class OrderController {
 
     @GetMapping("/{orderId}")
     OrderView get(@PathVariable String orderId) {
-        if (!orderId.matches(OrderRequest.ID_PATTERN)) {
+        if (!Identifiers.wellFormed(orderId)) {
             throw new NotFoundException("Order " + orderId + " does not exist");
         }
         return orders.find(orderId).map(OrderView::of)

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class OrderLog extends SagaLog<Order> {
 
     /** The bounded context of the events written with the order row. */
-    public static final String AGGREGATE_TYPE = "order";
+    private static final String AGGREGATE_TYPE = "order";
 
     public OrderLog(DynamoDbClient dynamoDb, OutboxItems outbox, ResourceNames names, Clock clock) {
         super(dynamoDb, outbox, clock, names.ordersTable(), OrderRows.ORDER_ID, AGGREGATE_TYPE, OrderRows::fromItem);
