@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import routes.support.ResourceDefaults;
 import routes.aws.resources.ResourceNames;
 import routes.order.Order;
 import routes.order.OrderLine;
@@ -50,7 +51,7 @@ public class RelayBench {
         int rate = Integer.parseInt(args[5]);
         int seconds = Integer.parseInt(args[6]);
 
-        ResourceNames names = ResourceNames.defaults();
+        ResourceNames names = ResourceDefaults.names();
         OrderLog orders = new OrderLog(dynamoDb, new OutboxItems(names), names, Clock.systemUTC());
         CloudEventMapper mapper = new CloudEventMapper(new OutboxProperties("/camel-saga-outbox", Duration.ofHours(24),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3));

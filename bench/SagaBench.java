@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import routes.support.ResourceDefaults;
 import routes.aws.resources.ResourceNames;
 import routes.inventory.InventoryReservation;
 import routes.inventory.InventoryStore;
@@ -141,7 +142,7 @@ public class SagaBench {
         final PaymentCapture payment;
 
         Direct(DynamoDbClient dynamoDb) {
-            ResourceNames names = ResourceNames.defaults();
+            ResourceNames names = ResourceDefaults.names();
             orders = new OrderLog(dynamoDb, new OutboxItems(names), names, Clock.systemUTC());
             inventory = new InventoryReservation(orders, new InventoryStore(dynamoDb, names));
             SimulatedPaymentProvider provider = new SimulatedPaymentProvider(dynamoDb, names,

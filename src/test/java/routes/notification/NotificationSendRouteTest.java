@@ -43,7 +43,7 @@ class NotificationSendRouteTest {
         if (!camel.isStarted()) {
             AdviceWith.adviceWith(camel, "notification-send", route -> {
                 route.replaceFromWith("direct:notification-in");
-                route.weaveById("send-notice").replace().to("mock:notices");
+                route.weaveById("notification-handle").replace().to("mock:notices");
             });
             AdviceWith.adviceWith(camel, "sqs-dead-letter",
                     route -> route.weaveById("send-to-dlq").replace().to("mock:dead-letters"));

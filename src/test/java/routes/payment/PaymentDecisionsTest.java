@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import routes.aws.resources.ResourceNames;
+import routes.support.ResourceDefaults;
 import routes.order.Order;
 import routes.order.OrderChange;
 import routes.order.OrderChange.StepMark;
@@ -34,7 +34,7 @@ class PaymentDecisionsTest {
     private static final ProviderLedger CAPTURED = new ProviderLedger(new BigDecimal("19.98"), BigDecimal.ZERO, 1);
     private static final ProviderLedger REFUNDED = new ProviderLedger(new BigDecimal("19.98"), new BigDecimal("19.98"), 2);
 
-    private final PaymentStore store = new PaymentStore(null, ResourceNames.defaults());
+    private final PaymentStore store = new PaymentStore(null, ResourceDefaults.names());
 
     @Test
     void captureIsNeededForAPendingOrderWithoutCaptureOrRefund() {
