@@ -21,6 +21,8 @@ public class SqsConsumerRouteTemplate extends RouteBuilder {
     public static final String HANDLER = "handler";
     public static final String HANDLER_METHOD = "handlerMethod";
     public static final String CONCURRENT_CONSUMERS = "concurrentConsumers";
+    /** The handler's step, for advice in tests (weaveById); the running route shows it as {@code <consumer>-handle}. */
+    public static final String HANDLE_STEP = "handle";
 
     private final InboxRepository inbox;
 
@@ -48,7 +50,7 @@ public class SqsConsumerRouteTemplate extends RouteBuilder {
                         .bean(InboxMetrics.class, "duplicate")
                         .stop()
                     .end()
-                    .bean("{{handler}}", "{{handlerMethod}}").id("handle")
+                    .bean("{{handler}}", "{{handlerMethod}}").id(HANDLE_STEP)
                 .end();
     }
 }

@@ -78,6 +78,16 @@ class ConsumersIntegrationTest {
     }
 
     @Test
+    void anUnknownConsumersDeadLetterQueueIsANotFoundProblemNamingTheDeclaredConsumers() {
+        var answer = http.getForEntity("/api/dlq/nobody", JsonNode.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(answer.getBody().get("detail").asText())
+                .isEqualTo("No consumer named nobody (known: notification, order-view)");
+    }
+
+    @Test
     void theSameEventDeliveredFiveTimesSendsOneNotice() {
         String orderId = "dup-" + UUID.randomUUID();
         OutboxEvent confirmed = saga(orderId, "order.confirmed").get(0);
