@@ -41,7 +41,8 @@ public class SqsConsumerRouteTemplate extends RouteBuilder {
                 // Greedy: a poll that brought messages is followed at once by the next, not after the poll delay.
                 .from("aws2-sqs:{{queue}}?attributeNames=All&messageAttributeNames=All"
                         + "&concurrentConsumers={{concurrentConsumers}}&maxMessagesPerPoll=10&waitTimeSeconds=1&greedy=true")
-                .description("SQS consumer {{consumer}}: each event of its queue handled once")
+                // Camel does not resolve placeholders in a description: the route id names the consumer.
+                .description("SQS consumer: reads each event of its queue, drops what its inbox saw, hands over the rest")
                 .routeConfigurationId(SqsConsumerRouteConfigurations.SQS_CONSUMER)
                 .setProperty(InboxConsumer.PROPERTY, constant("{{consumer}}"))
                 .bean(InboxConsumers.class, "read").id("read-event")
