@@ -45,8 +45,8 @@ public class ConsumerTimings implements InitializingBean {
         Duration retries = inPlaceRetries(inbox);
         if (inbox.lease().compareTo(retries) <= 0) {
             problems.add("app.inbox.lease (" + inbox.lease().toMillis() + " ms) must be longer than one delivery's in-place "
-                    + "retries (" + retries.toMillis() + " ms from app.inbox.transient-retries and -retry-delays, wait-retries and "
-                    + "wait-delay), "
+                    + "retries (" + retries.toMillis() + " ms from app.inbox.transient-retries, transient-retry-delay, "
+                    + "transient-retry-max-delay, wait-retries and wait-delay), "
                     + "or a live delivery loses its claim while it retries");
         }
         return problems;

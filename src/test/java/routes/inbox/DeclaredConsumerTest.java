@@ -127,7 +127,6 @@ class DeclaredConsumerTest {
         // The template's steps, named after the consumer as Hawtio shows them.
         assertThat(camel.getProcessor("audit-inbox")).isNotNull();
         assertThat(camel.getProcessor("audit-handle")).isNotNull();
-
     }
 
     @Test

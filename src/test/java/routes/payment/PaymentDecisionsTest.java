@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import routes.support.ResourceDefaults;
 import routes.order.Order;
 import routes.order.OrderChange;
 import routes.order.OrderChange.StepMark;
@@ -22,6 +21,7 @@ import routes.order.OrderStatus;
 import routes.order.SagaStep;
 import routes.order.StepDecision;
 import routes.order.StepSupersededException;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
