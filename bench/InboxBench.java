@@ -19,12 +19,13 @@ import routes.inbox.InboundEvents;
 import routes.inbox.InboxMetrics;
 import routes.inbox.InboxProperties;
 import routes.inbox.InboxRepository;
-import routes.inbox.SqsConsumers;
+import routes.orderview.OrderViewConsumer;
 import routes.orderview.OrderViewProjection;
 import routes.orderview.OrderViewStore;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxProperties;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -50,10 +51,11 @@ public class InboxBench {
         int events = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
 
-        ResourceNames names = ResourceNames.defaults();
+        ResourceNames names = ResourceDefaults.names();
         InboxRepository inbox = new InboxRepository(dynamoDb, names, new InboxProperties(Duration.ofSeconds(60),
-                Duration.ofDays(7), 3, 4, Duration.ofSeconds(1), Duration.ofSeconds(20), 5, 200), Clock.systemUTC());
-        InboundEvents intake = new InboundEvents(SqsConsumers.ORDER_VIEW_TYPES);
+                Duration.ofDays(7), 3, Duration.ofMillis(200), Duration.ofSeconds(5), 4, Duration.ofSeconds(1),
+                Duration.ofSeconds(20), 5, Duration.ofMillis(200)), Clock.systemUTC());
+        InboundEvents intake = new InboundEvents(OrderViewConsumer.DECLARATION.eventTypes());
         OrderViewProjection projection = new OrderViewProjection(new OrderViewStore(dynamoDb, names),
                 new InboxMetrics(new SimpleMeterRegistry()));
         CloudEventMapper mapper = new CloudEventMapper(new OutboxProperties("/camel-saga-outbox", Duration.ofHours(24),

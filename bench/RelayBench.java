@@ -17,6 +17,7 @@ import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxItems;
 import routes.outbox.OutboxProperties;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -48,7 +49,7 @@ public class RelayBench {
         int rate = Integer.parseInt(args[5]);
         int seconds = Integer.parseInt(args[6]);
 
-        ResourceNames names = ResourceNames.defaults();
+        ResourceNames names = ResourceDefaults.names();
         OrderLog orders = new OrderLog(dynamoDb, new OutboxItems(names), names, Clock.systemUTC());
         CloudEventMapper mapper = new CloudEventMapper(new OutboxProperties("/camel-saga-outbox", Duration.ofHours(24),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3, Duration.ofMillis(200),

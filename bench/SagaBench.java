@@ -28,6 +28,7 @@ import routes.payment.PaymentRefund;
 import routes.payment.PaymentStore;
 import routes.payment.ProviderOutage;
 import routes.payment.SimulatedPaymentProvider;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -139,7 +140,7 @@ public class SagaBench {
         final PaymentCapture payment;
 
         Direct(DynamoDbClient dynamoDb) {
-            ResourceNames names = ResourceNames.defaults();
+            ResourceNames names = ResourceDefaults.names();
             orders = new OrderLog(dynamoDb, new OutboxItems(names), names, Clock.systemUTC());
             inventory = new InventoryReservation(orders, new InventoryStore(dynamoDb, names));
             SimulatedPaymentProvider provider = new SimulatedPaymentProvider(dynamoDb, names,

@@ -45,7 +45,8 @@ public class ConsumerTimings implements InitializingBean {
         Duration retries = inPlaceRetries(inbox);
         if (inbox.lease().compareTo(retries) <= 0) {
             problems.add("app.inbox.lease (" + inbox.lease().toMillis() + " ms) must be longer than one delivery's in-place "
-                    + "retries (" + retries.toMillis() + " ms from app.inbox.transient-retries, wait-retries and wait-delay), "
+                    + "retries (" + retries.toMillis() + " ms from app.inbox.transient-retries, transient-retry-delay, "
+                    + "transient-retry-max-delay, wait-retries and wait-delay), "
                     + "or a live delivery loses its claim while it retries");
         }
         return problems;
@@ -55,9 +56,9 @@ public class ConsumerTimings implements InitializingBean {
     static Duration inPlaceRetries(InboxProperties inbox) {
         double transientDelays = 0;
         for (int attempt = 0; attempt < inbox.transientRetries(); attempt++) {
-            long delay = SqsConsumerRouteConfigurations.REDELIVERY_DELAY_MS << Math.min(attempt, 20);
-            transientDelays += Math.min(delay, SqsConsumerRouteConfigurations.MAX_REDELIVERY_DELAY_MS) * COLLISION_AVOIDANCE;
+            long delay = inbox.transientRetryDelay().toMillis() << Math.min(attempt, 20);
+            transientDelays += Math.min(delay, inbox.transientRetryMaxDelay().toMillis()) * COLLISION_AVOIDANCE;
         }
-        return Duration.ofMillis((long) Math.ceil(transientDelays) + inbox.waitRetries() * inbox.waitDelay());
+        return Duration.ofMillis((long) Math.ceil(transientDelays)).plus(inbox.waitDelay().multipliedBy(inbox.waitRetries()));
     }
 }

@@ -1,5 +1,6 @@
 package routes.inbox;
 
+import java.util.function.Supplier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -7,10 +8,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import routes.api.InvalidFieldException;
+import routes.api.NotFoundException;
 
 /**
  * {@code GET /api/dlq/{consumer}}: depth and a sample with failure reasons;
  * {@code POST /api/dlq/{consumer}/replay?max=N}: moves up to N messages back to the consumer's queue.
+ * A consumer no declaration names is a 404.
  */
 @RestController
 @RequestMapping("/api/dlq")
@@ -26,7 +29,7 @@ class DeadLetterController {
 
     @GetMapping("/{consumer}")
     DeadLetterQueues.Status status(@PathVariable String consumer) {
-        return deadLetters.status(consumer);
+        return known(() -> deadLetters.status(consumer));
     }
 
     @PostMapping("/{consumer}/replay")
@@ -40,6 +43,15 @@ class DeadLetterController {
         if (count < 1 || count > 1000) {
             throw new InvalidFieldException("max", "must be an integer from 1 to 1000");
         }
-        return new Replayed(consumer, deadLetters.replay(consumer, count));
+        return new Replayed(consumer, known(() -> deadLetters.replay(consumer, count)));
+    }
+
+    // The inbox does not know HTTP: its unknown consumer becomes the API's 404 here.
+    private static <T> T known(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (UnknownConsumerException unknown) {
+            throw new NotFoundException(unknown.getMessage());
+        }
     }
 }

@@ -9,8 +9,6 @@ import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.jmx.export.annotation.ManagedOperationParameter;
 import org.springframework.jmx.export.annotation.ManagedResource;
 import org.springframework.stereotype.Component;
-import routes.api.NotFoundException;
-import routes.aws.resources.ResourceNames;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -35,17 +33,18 @@ public class DeadLetterQueues {
     private static final int SAMPLE = 10;
 
     private final SqsClient sqs;
-    private final ResourceNames names;
+    private final InboxConsumers consumers;
 
-    public DeadLetterQueues(SqsClient sqs, ResourceNames names) {
+    public DeadLetterQueues(SqsClient sqs, InboxConsumers consumers) {
         this.sqs = sqs;
-        this.names = names;
+        this.consumers = consumers;
     }
 
     /** Depth and a sample of messages with their failure reasons; the sample stays in the queue. */
     public Status status(String consumer) {
-        String queue = queueOf(consumer);
-        String dlqUrl = url(names.deadLetterQueue(queue));
+        String queue = consumers.queueOf(consumer);
+        String deadLetterQueue = consumers.deadLetterQueueOf(consumer);
+        String dlqUrl = url(deadLetterQueue);
         long depth = Long.parseLong(sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
@@ -56,14 +55,15 @@ public class DeadLetterQueues {
             sqs.changeMessageVisibility(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
         }
         List<DeadLetter> sample = messages.stream().map(DeadLetterQueues::deadLetter).toList();
-        return new Status(consumer, queue, names.deadLetterQueue(queue), depth, sample);
+        return new Status(consumer, queue, deadLetterQueue, depth, sample);
     }
 
     /** Moves up to {@code max} messages back to the consumer's queue; returns how many moved. */
     public int replay(String consumer, int max) {
-        String queue = queueOf(consumer);
+        String queue = consumers.queueOf(consumer);
+        String deadLetterQueue = consumers.deadLetterQueueOf(consumer);
         String queueUrl = url(queue);
-        String dlqUrl = url(names.deadLetterQueue(queue));
+        String dlqUrl = url(deadLetterQueue);
         int replayed = 0;
         while (replayed < max) {
             int batch = Math.min(10, max - replayed);
@@ -79,30 +79,21 @@ public class DeadLetterQueues {
                 replayed++;
             }
         }
-        log.info("Consumer {}: replayed {} message(s) from {} to {}", consumer, replayed,
-                names.deadLetterQueue(queue), queue);
+        log.info("Consumer {}: replayed {} message(s) from {} to {}", consumer, replayed, deadLetterQueue, queue);
         return replayed;
     }
 
     @ManagedOperation(description = "Moves up to max messages from the consumer's dead-letter queue back to its queue")
-    @ManagedOperationParameter(name = "consumer", description = "notification or order-view")
+    @ManagedOperationParameter(name = "consumer", description = "a declared consumer's name, e.g. notification")
     @ManagedOperationParameter(name = "max", description = "most messages to move")
     public String replayDeadLetters(String consumer, int max) {
-        return "replayed " + replay(consumer, max) + " message(s) to " + queueOf(consumer);
+        return "replayed " + replay(consumer, max) + " message(s) to " + consumers.queueOf(consumer);
     }
 
     @ManagedOperation(description = "Messages waiting in the consumer's dead-letter queue")
-    @ManagedOperationParameter(name = "consumer", description = "notification or order-view")
+    @ManagedOperationParameter(name = "consumer", description = "a declared consumer's name, e.g. notification")
     public long deadLetterDepth(String consumer) {
         return status(consumer).depth();
-    }
-
-    private String queueOf(String consumer) {
-        try {
-            return SqsConsumers.queueOf(consumer, names);
-        } catch (IllegalArgumentException unknown) {
-            throw new NotFoundException("No consumer named " + consumer + " (known: notification, order-view)");
-        }
     }
 
     private String url(String queue) {

@@ -8,7 +8,6 @@ import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import routes.aws.resources.ResourceNames;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -29,17 +28,17 @@ public class DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final SqsClient sqs;
-    private final ResourceNames names;
+    private final InboxConsumers consumers;
     private final Clock clock;
 
-    public DeadLetters(SqsClient sqs, ResourceNames names, Clock clock) {
+    public DeadLetters(SqsClient sqs, InboxConsumers consumers, Clock clock) {
         this.sqs = sqs;
-        this.names = names;
+        this.consumers = consumers;
         this.clock = clock;
     }
 
     public void send(Exchange exchange) {
-        String consumer = exchange.getProperty(SqsConsumers.CONSUMER, String.class);
+        String consumer = exchange.getProperty(InboxConsumer.PROPERTY, String.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = failure == null ? "unknown" : String.valueOf(failure.getMessage());
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
@@ -53,8 +52,7 @@ public class DeadLetters {
                 .stringValue(Integer.toString(attempts(exchange))).build());
         attributes.put(FAILED_AT, string(clock.instant().toString()));
         String body = exchange.getMessage().getBody(String.class);
-        String queueUrl = sqs.getQueueUrl(b -> b.queueName(
-                names.deadLetterQueue(SqsConsumers.queueOf(consumer, names)))).queueUrl();
+        String queueUrl = sqs.getQueueUrl(b -> b.queueName(consumers.deadLetterQueueOf(consumer))).queueUrl();
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body == null || body.isEmpty() ? "(empty)" : body)
                 .messageAttributes(attributes));
         log.warn("Consumer {}: message {} dead-lettered after {} attempt(s): {}", consumer,

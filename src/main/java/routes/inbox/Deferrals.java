@@ -8,7 +8,6 @@ import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import routes.aws.resources.ResourceNames;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -25,13 +24,13 @@ public class Deferrals {
     private static final long MAX_VISIBILITY_SECONDS = 43_200;
 
     private final SqsClient sqs;
-    private final ResourceNames names;
+    private final InboxConsumers consumers;
     private final InboxProperties settings;
     private final Clock clock;
 
-    public Deferrals(SqsClient sqs, ResourceNames names, InboxProperties settings, Clock clock) {
+    public Deferrals(SqsClient sqs, InboxConsumers consumers, InboxProperties settings, Clock clock) {
         this.sqs = sqs;
-        this.names = names;
+        this.consumers = consumers;
         this.settings = settings;
         this.clock = clock;
     }
@@ -41,11 +40,11 @@ public class Deferrals {
     }
 
     public void defer(Exchange exchange) {
-        String consumer = exchange.getProperty(SqsConsumers.CONSUMER, String.class);
+        String consumer = exchange.getProperty(InboxConsumer.PROPERTY, String.class);
         int receives = DeadLetters.receiveCount(exchange);
         Throwable reason = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Duration later = delay(receives, reason);
-        String queueUrl = sqs.getQueueUrl(b -> b.queueName(SqsConsumers.queueOf(consumer, names))).queueUrl();
+        String queueUrl = sqs.getQueueUrl(b -> b.queueName(consumers.queueOf(consumer))).queueUrl();
         String receipt = exchange.getMessage().getHeader(Sqs2Constants.RECEIPT_HANDLE, String.class);
         if (receipt == null) {
             log.warn("Consumer {}: deferred a message that did not come from SQS; nothing to put back", consumer);

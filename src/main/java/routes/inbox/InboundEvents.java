@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
@@ -82,7 +83,7 @@ public final class InboundEvents {
     private static Instant time(JsonNode event) {
         String time = text(event, "time");
         try {
-            return time == null ? null : java.time.OffsetDateTime.parse(time).toInstant();
+            return time == null ? null : OffsetDateTime.parse(time).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidEventException("not a valid CloudEvent: time is not RFC 3339");
         }

@@ -20,7 +20,7 @@ public class InboxMetrics {
 
     public void duplicate(Exchange exchange) {
         InboundEvent event = exchange.getMessage().getBody(InboundEvent.class);
-        String consumer = exchange.getProperty(SqsConsumers.CONSUMER, String.class);
+        String consumer = exchange.getProperty(InboxConsumer.PROPERTY, String.class);
         registry.counter("inbox.duplicates", "consumer", consumer).increment();
         log.debug("Inbox {}: dropped duplicate of event {} (order {})", consumer, event.id(), event.orderId());
     }

@@ -3,6 +3,8 @@ package routes.inbox;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,22 +19,26 @@ import org.springframework.stereotype.Component;
  * dead-lettered.</li>
  * </ul>
  * The queue's redrive policy stays as the second line, for what the application cannot handle (a
- * crash mid-message, the dead-letter queue itself unreachable).
+ * crash mid-message, the dead-letter queue itself unreachable). Counts and delays come from {@link InboxProperties}.
  */
 @Component
 public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
 
     public static final String SQS_CONSUMER = "sqs-consumer";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqsConsumerRouteConfigurations.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SqsConsumerRouteConfigurations.class);
     static final String DEAD_LETTER = DeadLetterRoute.DEAD_LETTER;
-    static final long REDELIVERY_DELAY_MS = 200;
-    static final long MAX_REDELIVERY_DELAY_MS = 5000;
+
+    private final InboxProperties settings;
+
+    public SqsConsumerRouteConfigurations(InboxProperties settings) {
+        this.settings = settings;
+    }
 
     // Once per retry, with the message id; waiting on another delivery is routine and logged at DEBUG.
     private static void logRedelivery(Exchange exchange) {
         Object failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT);
         String line = "Consumer {}: retrying message {} (attempt {}) after {}";
-        Object[] values = {exchange.getProperty(SqsConsumers.CONSUMER), exchange.getMessage().getHeader("CamelAwsSqsMessageId"),
+        Object[] values = {exchange.getProperty(InboxConsumer.PROPERTY), exchange.getMessage().getHeader("CamelAwsSqsMessageId"),
                 exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER), String.valueOf(failure)};
         if (failure instanceof DeferredEventException) {
             LOG.debug(line, values);
@@ -48,12 +54,11 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
                         // If the dead-letter queue cannot take it, the message stays on its queue.
                         .deadLetterHandleNewException(false)
                         .useOriginalMessage()
-                        .maximumRedeliveries(Integer.parseInt(
-                                getContext().resolvePropertyPlaceholders("{{app.inbox.transient-retries}}")))
-                        .redeliveryDelay(REDELIVERY_DELAY_MS)
+                        .maximumRedeliveries(settings.transientRetries())
+                        .redeliveryDelay(settings.transientRetryDelay().toMillis())
                         .useExponentialBackOff()
                         .useCollisionAvoidance()
-                        .maximumRedeliveryDelay(MAX_REDELIVERY_DELAY_MS)
+                        .maximumRedeliveryDelay(settings.transientRetryMaxDelay().toMillis())
                         .logExhausted(false)
                         .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                         .onRedelivery(SqsConsumerRouteConfigurations::logRedelivery))
@@ -66,8 +71,8 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
                 // place first, then put the message back on the queue for later.
                 .onException(DeferredEventException.class)
                     .onWhen(method(Deferrals.class, "withinBudget"))
-                    .maximumRedeliveries("{{app.inbox.wait-retries}}")
-                    .redeliveryDelay("{{app.inbox.wait-delay}}")
+                    .maximumRedeliveries(settings.waitRetries())
+                    .redeliveryDelay(settings.waitDelay().toMillis())
                     .backOffMultiplier(1)
                     .logExhausted(false)
                     .retryAttemptedLogLevel(LoggingLevel.DEBUG)

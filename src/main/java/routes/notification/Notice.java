@@ -2,6 +2,7 @@ package routes.notification;
 
 import routes.inbox.InboundEvent;
 import routes.inbox.InvalidEventException;
+import routes.order.OrderEvents;
 
 /** The notice an order event calls for: its kind and its text. */
 record Notice(String kind, String text) {
@@ -11,9 +12,9 @@ record Notice(String kind, String text) {
 
     static Notice of(InboundEvent event) {
         return switch (event.type()) {
-            case "order.confirmed" -> new Notice(CONFIRMATION, "Your order " + event.orderId() + " is confirmed. Total: "
+            case OrderEvents.CONFIRMED -> new Notice(CONFIRMATION, "Your order " + event.orderId() + " is confirmed. Total: "
                     + event.data().path("total").asText("?") + ".");
-            case "order.cancelled" -> new Notice(CANCELLATION, "Your order " + event.orderId()
+            case OrderEvents.CANCELLED -> new Notice(CANCELLATION, "Your order " + event.orderId()
                     + " was cancelled (" + event.data().path("reason").asText("no reason given") + ").");
             default -> throw new InvalidEventException("no notice for event type " + event.type());
         };

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import routes.inbox.DeferredEventException;
 import routes.inbox.InboundEvent;
 import routes.inbox.InboxMetrics;
-import routes.inbox.SqsConsumers;
 
 /** Merges an order event into the customer's order view, per {@link ViewDecisions}; re-reads when another writer was first. */
 @Component
@@ -28,7 +27,7 @@ public class OrderViewProjection {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             ViewDecisions.Decision decision = ViewDecisions.apply(store.find(event.customerId(), event.orderId()), event);
             if (decision instanceof ViewDecisions.Stale) {
-                metrics.stale(SqsConsumers.ORDER_VIEW, event);
+                metrics.stale(OrderViewConsumer.NAME, event);
                 return;
             }
             ViewDecisions.Write write = (ViewDecisions.Write) decision;

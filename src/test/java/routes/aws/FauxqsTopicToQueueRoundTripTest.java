@@ -2,17 +2,16 @@ package routes.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import routes.aws.resources.AwsResources;
 import routes.aws.resources.ResourceNames;
 import routes.aws.resources.ResourceVerifier;
 import routes.support.FauxqsProcess;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -54,7 +53,7 @@ class FauxqsTopicToQueueRoundTripTest extends TopicToQueueRoundTrips {
                     .isEqualTo("1209600");
             assertThat(attributes(queue).get(QueueAttributeName.VISIBILITY_TIMEOUT)).as(queue).isEqualTo("30");
         }
-        assertThat(new ResourceVerifier(new AwsResources(NAMES), null, sns(), sqs()).queueProblems()).isEmpty();
+        assertThat(new ResourceVerifier(ResourceDefaults.resources(NAMES), null, sns(), sqs()).queueProblems()).isEmpty();
     }
 
     @Test
@@ -66,11 +65,9 @@ class FauxqsTopicToQueueRoundTripTest extends TopicToQueueRoundTrips {
         sqs().setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
                 "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"5\"}",
                 QueueAttributeName.VISIBILITY_TIMEOUT, "30")));
-        ResourceNames fourDays = new ResourceNames("orders", "inventory", "payments", "outbox", "inbox", "order_view",
-                "notifications", "order-events", "four-days", "order-view", "-dlq", 5, Duration.ofSeconds(30),
-                List.of("order.confirmed", "order.cancelled"));
+        ResourceNames fourDays = ResourceDefaults.names(Map.of("queues.notification", "four-days"));
 
-        assertThat(new ResourceVerifier(new AwsResources(fourDays), null, sns(), sqs()).queueProblems()).containsExactly(
+        assertThat(new ResourceVerifier(ResourceDefaults.resources(fourDays), null, sns(), sqs()).queueProblems()).containsExactly(
                 "SQS queue four-days-dlq keeps messages less than 1209600 s (MessageRetentionPeriod)");
     }
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import routes.aws.resources.AwsResources;
 import routes.aws.resources.ResourceBootstrap;
 import routes.aws.resources.ResourceNames;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 abstract class TopicToQueueRoundTrips {
 
-    protected static final ResourceNames NAMES = ResourceNames.defaults();
+    protected static final ResourceNames NAMES = ResourceDefaults.names();
 
     protected abstract SnsClient sns();
 
@@ -33,7 +33,7 @@ abstract class TopicToQueueRoundTrips {
 
     /** Creates the topic, queues and subscriptions the way the application does at start-up. */
     protected static void createMessaging(SnsClient sns, SqsClient sqs) {
-        new ResourceBootstrap(new AwsResources(NAMES), null, sns, sqs).createMessaging();
+        new ResourceBootstrap(ResourceDefaults.resources(NAMES), null, sns, sqs).createMessaging();
     }
 
     @BeforeEach

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import routes.aws.resources.ResourceNames;
 import routes.support.LocalAwsClients;
+import routes.support.ResourceDefaults;
 import routes.support.StoredState;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -43,7 +44,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class ChaosRun {
 
-    private static final ResourceNames NAMES = ResourceNames.defaults();
+    private static final ResourceNames NAMES = ResourceDefaults.names();
 
     private final ChaosSettings settings;
     private final PrintStream out;

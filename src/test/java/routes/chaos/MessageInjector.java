@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import routes.aws.resources.QueueSpec;
 import routes.aws.resources.ResourceNames;
+import routes.aws.resources.SubscriptionSpec;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -61,7 +64,7 @@ final class MessageInjector implements Runnable {
 
     /** Three poison messages per consumer queue: not JSON, JSON that is no CloudEvent, a CloudEvent of an unknown type. */
     void injectPoison() {
-        for (String queue : List.of(names.notificationQueue(), names.orderViewQueue())) {
+        for (String queue : ResourceDefaults.resources(names).queues().stream().map(QueueSpec::name).toList()) {
             List<String> ids = new ArrayList<>();
             String prefix = "chaos-poison-" + queue + "-";
             List<String> bodies = List.of(
@@ -124,8 +127,9 @@ final class MessageInjector implements Runnable {
     private void copy(Message message, int delaySeconds) {
         Map<String, MessageAttributeValue> attributes = message.messageAttributes();
         String type = type(message);
-        List<String> queues = names.notificationEventTypes().contains(type)
-                ? List.of(names.orderViewQueue(), names.notificationQueue()) : List.of(names.orderViewQueue());
+        List<String> queues = ResourceDefaults.resources(names).subscriptions().stream()
+                .filter(subscription -> !subscription.filtered() || subscription.eventTypes().contains(type))
+                .map(SubscriptionSpec::queue).toList();
         for (String queue : queues) {
             String url = url(queue);
             sqs.sendMessage(b -> b.queueUrl(url).messageBody(message.body()).messageAttributes(attributes)

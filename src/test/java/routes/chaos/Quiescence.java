@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import routes.aws.resources.ResourceNames;
+import routes.notification.NotificationConsumer;
+import routes.orderview.OrderViewConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -48,14 +50,14 @@ final class Quiescence {
                 Map<String, String> statuses = StoredOutcome.statuses(dynamoDb, names);
                 long pendingOrders = StoredOutcome.ordersAwaitingRecovery(dynamoDb, names);
                 int pendingOutbox = StoredOutcome.pendingOutbox(dynamoDb, names);
-                long notification = depth(names.notificationQueue());
-                long orderView = depth(names.orderViewQueue());
+                long notification = depth(names.queueOf(NotificationConsumer.NAME));
+                long orderView = depth(names.queueOf(OrderViewConsumer.NAME));
                 boolean viewEqual = viewEquals(statuses);
                 viewEqualSince = viewEqual ? (viewEqualSince == null ? now : viewEqualSince) : null;
                 viewEqualAtFirstLook = viewEqualAtFirstLook == null ? viewEqual : viewEqualAtFirstLook;
                 look = String.format("%d orders awaiting recovery, %d pending outbox items, %d messages on %s, %d on %s, view %s",
-                        pendingOrders, pendingOutbox, notification, names.notificationQueue(), orderView,
-                        names.orderViewQueue(), viewEqual ? "equals orders" : "differs from orders");
+                        pendingOrders, pendingOutbox, notification, names.queueOf(NotificationConsumer.NAME), orderView,
+                        names.queueOf(OrderViewConsumer.NAME), viewEqual ? "equals orders" : "differs from orders");
                 boolean quiet = pendingOrders == 0 && pendingOutbox == 0 && notification == 0 && orderView == 0;
                 quietLooks = quiet ? quietLooks + 1 : 0;
                 if (quietLooks == 2) {

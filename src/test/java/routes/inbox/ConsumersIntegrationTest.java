@@ -13,9 +13,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import routes.aws.resources.ResourceNames;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.orderview.OrderSummary;
@@ -75,6 +77,29 @@ class ConsumersIntegrationTest {
 
     JsonNode deadLetters(String consumer) {
         return http.getForObject("/api/dlq/" + consumer, JsonNode.class);
+    }
+
+    @Test
+    void everyDeclaredConsumerHasOneRouteReadingItsQueueWithTheSqsConsumerErrorHandling(
+            @Autowired List<InboxConsumer> declared, @Autowired ResourceNames names, @Autowired CamelContext camel) {
+        assertThat(declared).extracting(InboxConsumer::name).containsExactlyInAnyOrder("notification", "order-view");
+        for (InboxConsumer consumer : declared) {
+            String queue = names.queueOf(consumer.name());
+            assertThat(camel.getRoutes()).as(consumer.name())
+                    .filteredOn(route -> route.getEndpoint().getEndpointUri().startsWith("aws2-sqs://" + queue + "?"))
+                    .singleElement()
+                    .satisfies(route -> assertThat(route.getConfigurationId()).isEqualTo(SqsConsumerRouteConfigurations.SQS_CONSUMER));
+        }
+    }
+
+    @Test
+    void anUnknownConsumersDeadLetterQueueIsANotFoundProblemNamingTheDeclaredConsumers() {
+        var answer = http.getForEntity("/api/dlq/nobody", JsonNode.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(answer.getBody().get("detail").asText())
+                .isEqualTo("No consumer named nobody (known: notification, order-view)");
     }
 
     @Test

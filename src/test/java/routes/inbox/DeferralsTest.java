@@ -7,14 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import routes.aws.resources.ResourceNames;
+import routes.support.ResourceDefaults;
 
 /** How long a deferred message stays away, with application.yaml's settings. */
 class DeferralsTest {
 
     final Instant now = Instant.parse("2026-11-30T12:00:00Z");
     final InboxProperties settings = ApplicationDefaults.inbox();
-    final Deferrals deferrals = new Deferrals(null, ResourceNames.defaults(), settings, Clock.fixed(now, ZoneOffset.UTC));
+    final Deferrals deferrals = new Deferrals(null, new InboxConsumers(ResourceDefaults.CONSUMERS, ResourceDefaults.names()), settings, Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
     void aMessageHeldByAnotherDeliverysClaimComesBackAfterThatClaimsLease() {

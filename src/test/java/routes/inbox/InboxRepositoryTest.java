@@ -20,8 +20,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import routes.aws.resources.ResourceNames;
 import routes.support.EmbeddedAwsTest;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -36,7 +36,7 @@ class InboxRepositoryTest {
     final String key = "test#" + UUID.randomUUID();
 
     InboxRepository inboxAt(Instant now) {
-        return new InboxRepository(dynamoDb, ResourceNames.defaults(), SETTINGS, Clock.fixed(now, ZoneOffset.UTC));
+        return new InboxRepository(dynamoDb, ResourceDefaults.names(), SETTINGS, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     Map<String, AttributeValue> row() {

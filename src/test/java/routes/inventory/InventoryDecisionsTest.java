@@ -15,14 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import routes.aws.resources.ResourceNames;
 import routes.ordersaga.Order;
-import routes.saga.SagaChange;
-import routes.saga.SagaChange.StepMark;
 import routes.ordersaga.OrderLine;
 import routes.ordersaga.OrderStatus;
+import routes.saga.SagaChange;
+import routes.saga.SagaChange.StepMark;
 import routes.saga.StepDecision;
 import routes.saga.StepSupersededException;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 class InventoryDecisionsTest {
 
     // Builds the stock updates only: no call reaches DynamoDB.
-    private final InventoryStore store = new InventoryStore(null, ResourceNames.defaults());
+    private final InventoryStore store = new InventoryStore(null, ResourceDefaults.names());
 
     private static final OrderLine TWO_OF_SKU_1 = new OrderLine("SKU-1", 2, new BigDecimal("9.99"));
     private static final OrderLine ONE_OF_SKU_2 = new OrderLine("SKU-2", 1, new BigDecimal("24.50"));

@@ -19,6 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import routes.inbox.InboundEvent;
 import routes.inbox.InvalidEventException;
+import routes.inbox.SqsConsumerRouteTemplate;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.support.EmbeddedAwsPortsInitializer;
@@ -43,7 +44,7 @@ class NotificationSendRouteTest {
         if (!camel.isStarted()) {
             AdviceWith.adviceWith(camel, "notification-send", route -> {
                 route.replaceFromWith("direct:notification-in");
-                route.weaveById("send-notice").replace().to("mock:notices");
+                route.weaveById(SqsConsumerRouteTemplate.HANDLE_STEP).replace().to("mock:notices");
             });
             AdviceWith.adviceWith(camel, "sqs-dead-letter",
                     route -> route.weaveById("send-to-dlq").replace().to("mock:dead-letters"));

@@ -43,7 +43,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * The inbox is the real one, on the embedded DynamoDB.
  */
 @CamelSpringBootTest
-@SpringBootTest(properties = {"app.inbox.transient-retries=2", "app.inbox.wait-retries=2", "app.inbox.wait-delay=10",
+@SpringBootTest(properties = {"app.inbox.transient-retries=2", "app.inbox.wait-retries=2", "app.inbox.wait-delay=10ms",
         "app.inbox.defer-budget=4"})
 @ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
 @UseAdviceWith

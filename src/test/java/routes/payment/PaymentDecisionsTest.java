@@ -11,16 +11,16 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import routes.aws.resources.ResourceNames;
-import routes.ordersaga.Order;
-import routes.saga.SagaChange;
-import routes.saga.SagaChange.StepMark;
 import routes.order.OrderDecisions;
+import routes.ordersaga.Order;
 import routes.ordersaga.OrderLine;
 import routes.ordersaga.OrderStatus;
 import routes.ordersaga.SagaStep;
+import routes.saga.SagaChange;
+import routes.saga.SagaChange.StepMark;
 import routes.saga.StepDecision;
 import routes.saga.StepSupersededException;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -33,7 +33,7 @@ class PaymentDecisionsTest {
     private static final ProviderLedger CAPTURED = new ProviderLedger(new BigDecimal("19.98"), BigDecimal.ZERO, 1);
     private static final ProviderLedger REFUNDED = new ProviderLedger(new BigDecimal("19.98"), new BigDecimal("19.98"), 2);
 
-    private final PaymentStore store = new PaymentStore(null, ResourceNames.defaults());
+    private final PaymentStore store = new PaymentStore(null, ResourceDefaults.names());
 
     @Test
     void captureIsNeededForAPendingOrderWithoutCaptureOrRefund() {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import routes.aws.resources.ResourceNames;
+import routes.support.ResourceDefaults;
 
 /** The provider outage a chaos run switches on through JMX: captures and refunds fail as transient while it lasts. */
 class ProviderOutageTest {
@@ -17,7 +17,7 @@ class ProviderOutageTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-01-05T10:00:00Z"));
     private final ProviderOutage outage = new ProviderOutage(clock);
     // No DynamoDB client: during an outage the provider must fail before it touches its ledger.
-    private final SimulatedPaymentProvider provider = new SimulatedPaymentProvider(null, ResourceNames.defaults(),
+    private final SimulatedPaymentProvider provider = new SimulatedPaymentProvider(null, ResourceDefaults.names(),
             new PaymentProperties(Duration.ZERO, Duration.ZERO, 0), outage);
 
     @Test

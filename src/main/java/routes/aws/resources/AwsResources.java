@@ -1,6 +1,7 @@
 package routes.aws.resources;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import routes.aws.resources.TableSpec.IndexSpec;
@@ -8,7 +9,8 @@ import routes.aws.resources.TableSpec.Key;
 
 /**
  * The one declaration of every AWS resource the application uses: the local bootstrap creates
- * exactly these, the aws mode checks exactly these, and infra/ is tested against them.
+ * exactly these, the aws mode checks exactly these, and infra/ is tested against them. The consumer
+ * queues and their subscriptions follow the {@link SubscribedConsumer} beans the contexts declare.
  */
 @Component
 public class AwsResources {
@@ -25,13 +27,12 @@ public class AwsResources {
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
 
     private final ResourceNames names;
+    private final List<SubscribedConsumer> consumers;
 
-    public AwsResources(ResourceNames names) {
+    public AwsResources(ResourceNames names, List<? extends SubscribedConsumer> consumers) {
         this.names = names;
-    }
-
-    public ResourceNames names() {
-        return names;
+        this.consumers = consumers.stream().sorted(Comparator.comparing(SubscribedConsumer::name))
+                .map(SubscribedConsumer.class::cast).toList();
     }
 
     public List<TableSpec> tables() {
@@ -56,13 +57,12 @@ public class AwsResources {
     }
 
     public List<QueueSpec> queues() {
-        return List.of(queue(names.notificationQueue()), queue(names.orderViewQueue()));
+        return consumers.stream().map(consumer -> queue(names.queueOf(consumer.name()))).toList();
     }
 
     public List<SubscriptionSpec> subscriptions() {
-        return List.of(
-                new SubscriptionSpec(names.notificationQueue(), names.notificationEventTypes()),
-                new SubscriptionSpec(names.orderViewQueue(), List.of()));
+        return consumers.stream().map(consumer -> new SubscriptionSpec(names.queueOf(consumer.name()),
+                consumer.subscriptionFilter().stream().sorted().toList())).toList();
     }
 
     private QueueSpec queue(String name) {

@@ -23,6 +23,7 @@ class EmbeddedResourcesTest {
     @Autowired SnsClient sns;
     @Autowired SqsClient sqs;
     @Autowired AwsResources resources;
+    @Autowired ResourceNames names;
 
     @Test
     void everyDeclaredTableExists() {
@@ -61,7 +62,7 @@ class EmbeddedResourcesTest {
     void eachConsumerQueueHidesAReceivedMessageForTheConfiguredVisibilityTimeout() {
         for (String queue : List.of("notification", "order-view")) {
             assertThat(attributes(queue).get(QueueAttributeName.VISIBILITY_TIMEOUT)).as(queue)
-                    .isEqualTo(Long.toString(resources.names().visibilityTimeout().toSeconds()));
+                    .isEqualTo(Long.toString(names.visibilityTimeout().toSeconds()));
         }
     }
 

@@ -3,12 +3,11 @@ package routes.aws.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import routes.support.EmbeddedAwsTest;
+import routes.support.ResourceDefaults;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -24,17 +23,16 @@ class ResourceVerifierTest {
 
     @Test
     void findsNothingMissingOnceTheBootstrapRan() {
-        var verifier = new ResourceVerifier(new AwsResources(ResourceNames.defaults()), dynamoDb, sns, sqs);
+        var verifier = new ResourceVerifier(ResourceDefaults.resources(), dynamoDb, sns, sqs);
 
         assertThat(verifier.problems()).isEmpty();
     }
 
     @Test
     void namesEveryMissingResource() {
-        ResourceNames elsewhere = new ResourceNames("no-orders", "inventory", "payments", "outbox", "inbox",
-                "order_view", "notifications", "no-topic", "no-queue", "order-view", "-dlq", 5, Duration.ofSeconds(30),
-                List.of("order.confirmed"));
-        var verifier = new ResourceVerifier(new AwsResources(elsewhere), dynamoDb, sns, sqs);
+        ResourceNames elsewhere = ResourceDefaults.names(Map.of("orders-table", "no-orders", "topic", "no-topic",
+                "queues.notification", "no-queue"));
+        var verifier = new ResourceVerifier(ResourceDefaults.resources(elsewhere), dynamoDb, sns, sqs);
 
         assertThatThrownBy(verifier::verify)
                 .hasMessageContaining("DynamoDB table no-orders does not exist")
@@ -52,11 +50,9 @@ class ResourceVerifierTest {
         sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
                 "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"5\"}",
                 QueueAttributeName.VISIBILITY_TIMEOUT, "10")));
-        ResourceNames shortLived = new ResourceNames("orders", "inventory", "payments", "outbox", "inbox", "order_view",
-                "notifications", "order-events", "short-lived", "order-view", "-dlq", 5, Duration.ofSeconds(30),
-                List.of("order.confirmed", "order.cancelled"));
+        ResourceNames shortLived = ResourceDefaults.names(Map.of("queues.notification", "short-lived"));
 
-        assertThat(new ResourceVerifier(new AwsResources(shortLived), dynamoDb, sns, sqs).queueProblems()).containsExactly(
+        assertThat(new ResourceVerifier(ResourceDefaults.resources(shortLived), dynamoDb, sns, sqs).queueProblems()).containsExactly(
                 "SQS queue short-lived has a visibility timeout shorter than app.resources.visibility-timeout (30 s)");
     }
 }
