@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import routes.aws.resources.ResourceNames;
 import routes.inbox.InboundEvents;
 import routes.inbox.InboxMetrics;
@@ -25,7 +27,6 @@ import routes.orderview.OrderViewStore;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxProperties;
-import routes.support.ResourceDefaults;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -51,7 +52,7 @@ public class InboxBench {
         int events = Integer.parseInt(args[2]);
         int rounds = Integer.parseInt(args[3]);
 
-        ResourceNames names = ResourceDefaults.names();
+        ResourceNames names = new Binder(new MapConfigurationPropertySource()).bindOrCreate("app.resources", ResourceNames.class);
         InboxRepository inbox = new InboxRepository(dynamoDb, names, new InboxProperties(Duration.ofSeconds(60),
                 Duration.ofDays(7), 3, Duration.ofMillis(200), Duration.ofSeconds(5), 4, Duration.ofSeconds(1),
                 Duration.ofSeconds(20), 5, Duration.ofMillis(200)), Clock.systemUTC());

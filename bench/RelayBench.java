@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import routes.aws.resources.ResourceNames;
 import routes.order.OrderEvents;
 import routes.ordersaga.Order;
@@ -17,7 +19,6 @@ import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxItems;
 import routes.outbox.OutboxProperties;
-import routes.support.ResourceDefaults;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -49,7 +50,7 @@ public class RelayBench {
         int rate = Integer.parseInt(args[5]);
         int seconds = Integer.parseInt(args[6]);
 
-        ResourceNames names = ResourceDefaults.names();
+        ResourceNames names = new Binder(new MapConfigurationPropertySource()).bindOrCreate("app.resources", ResourceNames.class);
         OrderLog orders = new OrderLog(dynamoDb, new OutboxItems(names), names, Clock.systemUTC());
         CloudEventMapper mapper = new CloudEventMapper(new OutboxProperties("/camel-saga-outbox", Duration.ofHours(24),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3, Duration.ofMillis(200),

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import routes.aws.resources.ResourceNames;
 import routes.inventory.InventoryReservation;
 import routes.inventory.InventoryStore;
@@ -28,7 +30,6 @@ import routes.payment.PaymentRefund;
 import routes.payment.PaymentStore;
 import routes.payment.ProviderOutage;
 import routes.payment.SimulatedPaymentProvider;
-import routes.support.ResourceDefaults;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -140,7 +141,7 @@ public class SagaBench {
         final PaymentCapture payment;
 
         Direct(DynamoDbClient dynamoDb) {
-            ResourceNames names = ResourceDefaults.names();
+            ResourceNames names = new Binder(new MapConfigurationPropertySource()).bindOrCreate("app.resources", ResourceNames.class);
             orders = new OrderLog(dynamoDb, new OutboxItems(names), names, Clock.systemUTC());
             inventory = new InventoryReservation(orders, new InventoryStore(dynamoDb, names));
             SimulatedPaymentProvider provider = new SimulatedPaymentProvider(dynamoDb, names,
