@@ -3,6 +3,7 @@ package routes.orderview;
 import java.math.BigDecimal;
 import java.util.Optional;
 import routes.inbox.InboundEvent;
+import routes.order.OrderEvents;
 
 /**
  * The read model's rules: the view merges what each event says, so any delivery order, with any
@@ -50,9 +51,9 @@ final class ViewDecisions {
     /** The order status an event type sets, or null for the events that leave it as it is. */
     static String statusSetBy(String eventType) {
         return switch (eventType) {
-            case "order.created" -> PENDING;
-            case "order.confirmed" -> "CONFIRMED";
-            case "order.cancelled" -> "CANCELLED";
+            case OrderEvents.CREATED -> PENDING;
+            case OrderEvents.CONFIRMED -> "CONFIRMED";
+            case OrderEvents.CANCELLED -> "CANCELLED";
             default -> null;
         };
     }
