@@ -12,32 +12,43 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.saga.CamelSagaService;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import routes.inventory.InventoryReservation;
 import routes.inventory.OutOfStockException;
+import routes.order.OrderEvents;
 import routes.order.OrderSagaSteps;
+import routes.payment.PaymentCapture;
 import routes.payment.PaymentDeclinedException;
+import routes.payment.PaymentRefund;
 import routes.payment.TransientPaymentException;
 import routes.saga.SagaContentionException;
 import routes.saga.SagaRecordNotFoundException;
 import routes.saga.StepSupersededException;
 import routes.support.RouteTest;
+import routes.support.StoredState;
 import routes.support.TestSaga;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The participant routes of the order, inventory and payment contexts, read from {@link SagaStep}
  * (route id = step id) with the work of each step and compensation mocked: every step runs only
  * inside a saga and registers its compensation for the same order, transient failures are retried
- * (step-retries=3) then fail, business failures fail at once, compensations retry too.
+ * (step-retries=3) then fail, business failures fail at once, compensations retry too. Where the
+ * outcome is the order row's (run twice, compensated before its step), the mock hands the call to
+ * the participant's real bean on the embedded DynamoDB.
  */
 @RouteTest
 @UseAdviceWith
@@ -52,8 +63,19 @@ class ParticipantRoutesTest {
     @Autowired CamelSagaService sagas;
     @Autowired OrderSagaSteps orderSteps;
     @Autowired OrderLog orders;
+    @Autowired InventoryReservation inventory;
+    @Autowired PaymentCapture capture;
+    @Autowired PaymentRefund refund;
+    @Autowired DynamoDbClient dynamoDb;
+
+    private StoredState stored;
 
     private final String orderId = "order-" + UUID.randomUUID();
+
+    @BeforeEach
+    void readTheStoredState() {
+        stored = new StoredState(dynamoDb);
+    }
 
     static List<SagaStep> steps() {
         return SagaStep.steps();
@@ -61,6 +83,10 @@ class ParticipantRoutesTest {
 
     static List<SagaStep> stepsWithACompensation() {
         return SagaStep.steps().stream().filter(step -> step.compensation() != null).toList();
+    }
+
+    static List<SagaStep> backgroundStepsWithACompensation() {
+        return SagaStep.backgroundSteps().stream().filter(step -> step.compensation() != null).toList();
     }
 
     static List<SagaStep> compensations() {
@@ -192,6 +218,66 @@ class ParticipantRoutesTest {
         work.assertIsSatisfied();
     }
 
+    @ParameterizedTest
+    @MethodSource("steps")
+    void stepRunTwiceInItsSagaWritesOnce(SagaStep step) throws Exception {
+        TestSaga saga = TestSaga.begin(sagas, camel);
+        Order before = orderReadyFor(step, saga);
+        mock(camel, step).whenAnyExchangeReceived(realWork(step, before));
+
+        assertThat(saga.send(producer, step.endpoint(), orderId).getException()).isNull();
+        Order once = orders.find(orderId).orElseThrow();
+        List<String> eventsOnce = stored.eventTypes(orderId);
+        assertThat(once.doneSteps()).contains(step.id());
+
+        assertThat(saga.send(producer, step.endpoint(), orderId).getException()).isNull();
+
+        Order twice = orders.find(orderId).orElseThrow();
+        assertThat(twice.version()).as("the second run wrote nothing").isEqualTo(once.version());
+        assertThat(twice.steps()).isEqualTo(once.steps());
+        assertThat(stored.eventTypes(orderId)).as("no second event").isEqualTo(eventsOnce);
+    }
+
+    @ParameterizedTest
+    @MethodSource("compensations")
+    void compensationRunTwiceInItsSagaWritesOnce(SagaStep compensation) throws Exception {
+        TestSaga saga = TestSaga.begin(sagas, camel);
+        Order before = orderReadyFor(compensation, saga);
+        mock(camel, compensation).whenAnyExchangeReceived(realWork(compensation, before));
+
+        assertThat(saga.send(producer, compensation.endpoint(), orderId).getException()).isNull();
+        Order once = orders.find(orderId).orElseThrow();
+        List<String> eventsOnce = stored.eventTypes(orderId);
+        assertThat(once.compensatedSteps()).contains(compensation.id());
+
+        assertThat(saga.send(producer, compensation.endpoint(), orderId).getException()).isNull();
+
+        Order twice = orders.find(orderId).orElseThrow();
+        assertThat(twice.version()).as("the second run wrote nothing").isEqualTo(once.version());
+        assertThat(twice.steps()).isEqualTo(once.steps());
+        assertThat(stored.eventTypes(orderId)).as("no second event").isEqualTo(eventsOnce);
+    }
+
+    @ParameterizedTest
+    @MethodSource("backgroundStepsWithACompensation")
+    void compensationArrivingBeforeItsStepStopsTheStep(SagaStep step) throws Exception {
+        TestSaga saga = TestSaga.begin(sagas, camel);
+        Order before = orderReadyFor(step, saga);
+        MockEndpoint work = mock(camel, step);
+        work.whenAnyExchangeReceived(realWork(step, before));
+        mock(camel, step.compensation()).whenAnyExchangeReceived(realWork(step.compensation(), before));
+        work.expectedMessageCount(1);
+
+        assertThat(saga.send(producer, step.compensation().endpoint(), orderId).getException()).isNull();
+        Exchange late = saga.send(producer, step.endpoint(), orderId);
+
+        assertThat(late.getException()).isInstanceOf(StepSupersededException.class);
+        work.assertIsSatisfied();
+        Order after = orders.find(orderId).orElseThrow();
+        assertThat(after.doneSteps()).doesNotContain(step.id());
+        assertThat(after.compensatedSteps()).contains(step.compensation().id());
+    }
+
     /*
      * Regression: a redelivery after a write that committed but whose answer was lost must find its
      * own saga id on the row and report ORDER_CREATED=true, instead of ending the saga as a
@@ -217,6 +303,47 @@ class ParticipantRoutesTest {
         assertThat(result.getProperty(OrderSagaRoute.ORDER_CREATED))
                 .as("this saga wrote the order, so it must go on with it rather than end as a duplicate")
                 .isEqualTo(true);
+    }
+
+    /**
+     * The order as {@code work} finds it in the saga, brought there for real: nothing yet before
+     * order-create; before a later step, the steps before it done; before a compensation, every
+     * step that has one done, then the compensations that run before it.
+     */
+    private Order orderReadyFor(SagaStep work, TestSaga saga) throws Exception {
+        Order order = pendingOrder(orderId).createdAt(Instant.now()).build();
+        if (work == SagaStep.ORDER_CREATE) {
+            return order;
+        }
+        assertThat(orders.create(order, OrderEvents.CREATED, OrderEvents.created(order), saga.id())).isTrue();
+        List<SagaStep> before = SagaStep.steps().contains(work)
+                ? SagaStep.steps().subList(1, SagaStep.steps().indexOf(work))
+                : Stream.concat(stepsWithACompensation().stream().skip(1),
+                        compensations().subList(0, compensations().indexOf(work)).stream()).toList();
+        for (SagaStep done : before) {
+            Exchange inTheSaga = new DefaultExchange(camel);
+            inTheSaga.getMessage().setHeader(SagaHeaders.ORDER_ID, orderId);
+            inTheSaga.getMessage().setHeader(Exchange.SAGA_LONG_RUNNING_ACTION, saga.id());
+            realWork(done, order).process(inTheSaga);
+        }
+        return order;
+    }
+
+    /** What the participant's bean does for real on the embedded DynamoDB and the simulated provider. */
+    private Processor realWork(SagaStep work, Order order) {
+        return exchange -> {
+            String sagaId = exchange.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
+            switch (work) {
+                case ORDER_CREATE -> orderSteps.create(order, exchange);
+                case INVENTORY_RESERVE -> inventory.reserve(orderId);
+                case PAYMENT_CAPTURE -> capture.capture(orderId, order.paymentToken());
+                case ORDER_CONFIRM -> orderSteps.confirm(orderId, exchange);
+                case PAYMENT_REFUND -> refund.refund(orderId, sagaId);
+                case INVENTORY_RELEASE -> inventory.release(orderId, sagaId);
+                case ORDER_CANCEL -> orderSteps.cancel(orderId, sagaId, exchange);
+                case FAILURE -> throw new IllegalArgumentException("not a route: " + work);
+            }
+        };
     }
 
     /** Two transient failures of the participant's kind, then success: three calls, each about the order. */
