@@ -2,6 +2,10 @@ package routes.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static routes.support.RouteTestAdvice.FIND_LOST_SAGAS;
+import static routes.support.RouteTestAdvice.RESUME_SAGA;
+import static routes.support.RouteTestAdvice.mock;
+import static routes.support.RouteTestAdvice.recovering;
 import static routes.support.TestOrders.pendingOrder;
 
 import java.time.Duration;
@@ -13,21 +17,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
-import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
 import routes.ordersaga.Order;
 import routes.ordersaga.OrderLog;
 import routes.ordersaga.SagaHeaders;
 import routes.ordersaga.SagaStep;
-import routes.support.EmbeddedAwsPortsInitializer;
+import routes.support.RouteTest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -36,19 +34,16 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * still complete is resumed; one past its deadline, or whose saga failed, is refunded, released and
  * cancelled in that order; one order's failure does not keep the round from the next.
  */
-@CamelSpringBootTest
-@SpringBootTest(properties = "app.saga.recovery-interval=500ms")
-@ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
+@RouteTest
 @UseAdviceWith
-@DirtiesContext
 class OrderRecoveryRouteTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static final String REFUND = "recover-" + SagaStep.PAYMENT_REFUND.id();
-    private static final String RELEASE = "recover-" + SagaStep.INVENTORY_RELEASE.id();
-    private static final String CANCEL = "recover-" + SagaStep.ORDER_CANCEL.id();
-    private static final String RESUME = "resume-saga";
+    private static final String REFUND = recovering(SagaStep.PAYMENT_REFUND);
+    private static final String RELEASE = recovering(SagaStep.INVENTORY_RELEASE);
+    private static final String CANCEL = recovering(SagaStep.ORDER_CANCEL);
+    private static final String RESUME = RESUME_SAGA;
 
     @Autowired CamelContext camel;
     @Autowired OrderLog orders;
@@ -58,21 +53,10 @@ class OrderRecoveryRouteTest {
     /** Every compensation as it is called, "compensation orderId", in the order calls happen. */
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
+    /** The search for lost sagas and the resumption and compensations it leads to are mocked (RouteTestAdvice). */
     @BeforeEach
-    void mockTheSearchAndTheCompensations() throws Exception {
-        if (!camel.isStarted()) {
-            AdviceWith.adviceWith(camel, "order-recovery", route -> route.weaveById("find-lost-sagas")
-                    .replace().to("mock:find-abandoned-orders"));
-            AdviceWith.adviceWith(camel, "order-recover", route -> {
-                route.weaveById(RESUME).replace().to("mock:" + RESUME);
-                route.weaveById(REFUND).replace().to("mock:" + REFUND);
-                route.weaveById(RELEASE).replace().to("mock:" + RELEASE);
-                route.weaveById(CANCEL).replace().to("mock:" + CANCEL);
-            });
-            camel.start();
-        }
-        MockEndpoint.resetMocks(camel);
-        camel.getEndpoint("mock:find-abandoned-orders", MockEndpoint.class).whenAnyExchangeReceived(exchange -> {
+    void scriptTheSearchAndTheCompensations() {
+        mock(camel, FIND_LOST_SAGAS).whenAnyExchangeReceived(exchange -> {
             List<String> found = rounds.poll();
             exchange.getMessage().setBody(found != null ? found : List.of());
         });
@@ -168,7 +152,7 @@ class OrderRecoveryRouteTest {
 
     /** Makes the mocked compensation record its call, then behave as told. */
     private void script(String compensation, Processor behaviour) {
-        camel.getEndpoint("mock:" + compensation, MockEndpoint.class).whenAnyExchangeReceived(exchange -> {
+        mock(camel, compensation).whenAnyExchangeReceived(exchange -> {
             calls.add(compensation + " " + exchange.getMessage().getHeader(SagaHeaders.ORDER_ID));
             behaviour.process(exchange);
         });

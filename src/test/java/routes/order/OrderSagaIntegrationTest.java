@@ -1,11 +1,13 @@
 package routes.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import routes.inventory.InventoryReservation;
 import routes.ordersaga.Order;
 import routes.ordersaga.OrderLine;
 import routes.ordersaga.OrderLog;
 import routes.ordersaga.OrderStatus;
 import routes.ordersaga.SagaHeaders;
+import routes.payment.PaymentCapture;
+import routes.payment.PaymentRefund;
 import routes.saga.StepRecord;
 import routes.saga.StepSupersededException;
 import routes.support.EmbeddedAwsTest;
@@ -225,18 +230,18 @@ class OrderSagaIntegrationTest {
 
     @Test
     void compensationArrivingBeforeItsStepStopsTheLateStep(@Autowired OrderLog orders,
-            @Autowired routes.inventory.InventoryReservation inventory, @Autowired routes.payment.PaymentRefund refund,
-            @Autowired routes.payment.PaymentCapture capture) {
+            @Autowired InventoryReservation inventory, @Autowired PaymentRefund refund,
+            @Autowired PaymentCapture capture) {
         String orderId = "early-" + UUID.randomUUID();
-        Order placed = pendingOrder(orderId, java.time.Instant.now());
+        Order placed = pendingOrder(orderId, Instant.now());
         orders.create(placed, OrderEvents.CREATED, OrderEvents.created(placed), null);
 
         inventory.release(orderId, null);
         refund.refund(orderId, null);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inventory.reserve(orderId))
+        assertThatThrownBy(() -> inventory.reserve(orderId))
                 .isInstanceOf(StepSupersededException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> capture.capture(orderId, "tok_ok"))
+        assertThatThrownBy(() -> capture.capture(orderId, "tok_ok"))
                 .isInstanceOf(StepSupersededException.class);
         assertThat(stored.stock(sku)).isEqualTo(new StoredState.Stock(100, 0));
         assertThat(stored.providerLedger(orderId)).isNull();
@@ -244,11 +249,11 @@ class OrderSagaIntegrationTest {
 
     @Test
     void recoveryResumesASagaLostAfterItsReservationAndTheOrderIsConfirmed(@Autowired OrderLog orders,
-            @Autowired routes.inventory.InventoryReservation inventory) {
+            @Autowired InventoryReservation inventory) {
         String orderId = "lost-" + UUID.randomUUID();
         // A saga that died with its JVM after reserving stock, a minute ago: its row is all that is left.
-        orders.create(pendingOrder(orderId, java.time.Instant.now().minusSeconds(60), "tok_ok"),
-                OrderEvents.CREATED, OrderEvents.created(pendingOrder(orderId, java.time.Instant.now())), "saga-that-died");
+        orders.create(pendingOrder(orderId, Instant.now().minusSeconds(60), "tok_ok"),
+                OrderEvents.CREATED, OrderEvents.created(pendingOrder(orderId, Instant.now())), "saga-that-died");
         inventory.reserve(orderId);
         assertThat(stored.stock(sku)).isEqualTo(new StoredState.Stock(97, 3));
 
@@ -264,10 +269,10 @@ class OrderSagaIntegrationTest {
 
     @Test
     void recoveryCompensatesALostSagaPastItsResumeDeadlineAndGivesItsStockBack(@Autowired OrderLog orders,
-            @Autowired routes.inventory.InventoryReservation inventory) {
+            @Autowired InventoryReservation inventory) {
         String orderId = "lost-" + UUID.randomUUID();
-        orders.create(pendingOrder(orderId, java.time.Instant.now().minus(Duration.ofMinutes(10)), "tok_ok"),
-                OrderEvents.CREATED, OrderEvents.created(pendingOrder(orderId, java.time.Instant.now())), "saga-that-died");
+        orders.create(pendingOrder(orderId, Instant.now().minus(Duration.ofMinutes(10)), "tok_ok"),
+                OrderEvents.CREATED, OrderEvents.created(pendingOrder(orderId, Instant.now())), "saga-that-died");
         inventory.reserve(orderId);
 
         await().atMost(Duration.ofSeconds(30))
@@ -278,11 +283,11 @@ class OrderSagaIntegrationTest {
         assertThat(stored.eventTypes(orderId)).endsWith("inventory.released", "order.cancelled");
     }
 
-    private Order pendingOrder(String orderId, java.time.Instant createdAt) {
+    private Order pendingOrder(String orderId, Instant createdAt) {
         return pendingOrder(orderId, createdAt, null);
     }
 
-    private Order pendingOrder(String orderId, java.time.Instant createdAt, String paymentToken) {
+    private Order pendingOrder(String orderId, Instant createdAt, String paymentToken) {
         return Order.placed(orderId, "customer-1", List.of(new OrderLine(sku, 3, new BigDecimal("2.50"))), paymentToken,
                 "test", createdAt);
     }

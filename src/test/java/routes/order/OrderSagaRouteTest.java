@@ -2,6 +2,8 @@ package routes.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static routes.support.RouteTestAdvice.MOCKED_STEPS;
+import static routes.support.RouteTestAdvice.RECORD_FAILURE;
 import static routes.support.TestOrders.pendingOrder;
 
 import java.time.Duration;
@@ -11,25 +13,18 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.model.BeanDefinition;
 import org.apache.camel.saga.CamelSagaService;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
 import routes.inventory.OutOfStockException;
 import routes.ordersaga.Order;
 import routes.ordersaga.OrderLog;
@@ -40,7 +35,8 @@ import routes.ordersaga.SagaHeaders;
 import routes.ordersaga.SagaStep;
 import routes.payment.PaymentDeclinedException;
 import routes.saga.InProcessSagaService;
-import routes.support.EmbeddedAwsPortsInitializer;
+import routes.support.RouteTest;
+import routes.support.RouteTestAdvice;
 
 /**
  * The order saga end to end through its real routes and the real in-memory saga coordinator, with
@@ -49,18 +45,11 @@ import routes.support.EmbeddedAwsPortsInitializer;
  * duplicate order starts nothing. Where the outcome is the order row's, a mock hands the call to
  * the real OrderSagaSteps on the embedded DynamoDB.
  */
-@CamelSpringBootTest
-@SpringBootTest(properties = {
-        "app.saga.timeout=2s",
-        // The order rows some tests write are never the recovery route's business here.
-        "app.saga.recovery-grace=1h",
-        "app.saga.step-retry-delay=10",
-        "app.saga.step-retry-max-delay=50"})
-@ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
+@RouteTest
 @UseAdviceWith
-@DirtiesContext
 class OrderSagaRouteTest {
 
+    /** app.saga.timeout of every {@link RouteTest}. */
     private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration WAIT = Duration.ofSeconds(15);
     /** Well inside the saga timeout: a compensation this quick was not started by the timeout. */
@@ -74,11 +63,6 @@ class OrderSagaRouteTest {
     private static final String REFUND = SagaStep.PAYMENT_REFUND.id();
     private static final String RELEASE_STOCK = SagaStep.INVENTORY_RELEASE.id();
     private static final String CANCEL = SagaStep.ORDER_CANCEL.id();
-    private static final String RECORD_FAILURE = "record-failure";
-
-    /** Every step and compensation the saga declares: the bean in each, which talks to DynamoDB or the provider, is mocked. */
-    private static final List<SagaStep> MOCKED_STEPS =
-            Stream.concat(SagaStep.steps().stream(), SagaStep.compensations().stream()).toList();
 
     @Autowired CamelContext camel;
     @Autowired ProducerTemplate producer;
@@ -92,18 +76,9 @@ class OrderSagaRouteTest {
     private final CountDownLatch providerAnswers = new CountDownLatch(1);
     private final String orderId = "order-" + UUID.randomUUID();
 
+    /** Every step and compensation the saga declares is mocked (RouteTestAdvice): each is scripted to record its call. */
     @BeforeEach
-    void mockEveryStepThatLeavesTheJvm() throws Exception {
-        if (!camel.isStarted()) {
-            for (SagaStep step : MOCKED_STEPS) {
-                AdviceWith.adviceWith(camel, step.id(),
-                        route -> route.weaveByType(BeanDefinition.class).replace().to("mock:" + step.id()));
-            }
-            AdviceWith.adviceWith(camel, "order-saga-steps",
-                    route -> route.weaveById(RECORD_FAILURE).replace().to("mock:" + RECORD_FAILURE));
-            camel.start();
-        }
-        MockEndpoint.resetMocks(camel);
+    void scriptEveryMockedStep() {
         MOCKED_STEPS.forEach(step -> script(step.id(), exchange -> { }));
         script(RECORD_FAILURE, exchange -> { });
         script(WRITE_ORDER, exchange -> exchange.setProperty(OrderSagaRoute.ORDER_CREATED, true));
@@ -268,7 +243,7 @@ class OrderSagaRouteTest {
     }
 
     private MockEndpoint mock(String step) {
-        return camel.getEndpoint("mock:" + step, MockEndpoint.class);
+        return RouteTestAdvice.mock(camel, step);
     }
 
     private void assertCompensationsKnowTheOrder(String... compensations) {

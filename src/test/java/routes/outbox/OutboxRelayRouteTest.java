@@ -1,8 +1,14 @@
 package routes.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static routes.outbox.OutboxStreamRecordsTest.outboxItem;
 import static routes.outbox.OutboxStreamRecordsTest.record;
+import static routes.support.RouteTestAdvice.OUTBOX_STREAM;
+import static routes.support.RouteTestAdvice.PENDING_EVENTS;
+import static routes.support.RouteTestAdvice.PUBLISH;
+import static routes.support.RouteTestAdvice.REPUBLISH;
+import static routes.support.RouteTestAdvice.mock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,28 +17,20 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
-import routes.support.EmbeddedAwsPortsInitializer;
+import routes.support.RouteTest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The relay routes with the stream, the pending-events query and SNS mocked: INSERT-only filtering,
  * batching that keeps commit order, retries of a failed publish that never fail the stream consumer.
  */
-@CamelSpringBootTest
-@SpringBootTest(properties = {"app.outbox.publish-retries=2", "app.outbox.sweep-interval=200ms"})
-@ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
+@RouteTest
 @UseAdviceWith
-@DirtiesContext
 class OutboxRelayRouteTest {
 
     @Autowired CamelContext camel;
@@ -42,35 +40,24 @@ class OutboxRelayRouteTest {
     MockEndpoint pending;
     MockEndpoint republish;
 
+    /** The stream, the pending-events query and SNS are mocked (RouteTestAdvice); the query finds nothing by default. */
     @BeforeEach
-    void mockStreamQueryAndSns() throws Exception {
-        if (!camel.isStarted()) {
-            AdviceWith.adviceWith(camel, OutboxRelayRoute.RELAY_ROUTE, route -> route.replaceFromWith("direct:outbox-stream"));
-            AdviceWith.adviceWith(camel, "outbox-publish",
-                    route -> route.weaveById("publish-to-sns").replace().to("mock:publish"));
-            AdviceWith.adviceWith(camel, "outbox-sweeper", route -> {
-                route.weaveById("find-pending-events").replace().to("mock:pending");
-                route.weaveById("republish-to-sns").replace().to("mock:republish");
-            });
-            camel.start();
-        }
-        MockEndpoint.resetMocks(camel);
-        publish = camel.getEndpoint("mock:publish", MockEndpoint.class);
-        pending = camel.getEndpoint("mock:pending", MockEndpoint.class);
-        republish = camel.getEndpoint("mock:republish", MockEndpoint.class);
-        pending.whenAnyExchangeReceived(exchange -> exchange.getMessage().setBody(List.of()));
+    void findTheMockedStreamQueryAndSns() {
+        publish = mock(camel, PUBLISH);
+        pending = mock(camel, PENDING_EVENTS);
+        republish = mock(camel, REPUBLISH);
     }
 
     @Test
     void onlyInsertsArePublishedInCommitOrderInBatchesOfAtMostTen() throws Exception {
         for (int version = 1; version <= 12; version++) {
-            producer.sendBody("direct:outbox-stream", record("INSERT", outboxItem("o-1", version)));
-            producer.sendBody("direct:outbox-stream", record("MODIFY", outboxItem("o-1", version)));
+            producer.sendBody(OUTBOX_STREAM, record("INSERT", outboxItem("o-1", version)));
+            producer.sendBody(OUTBOX_STREAM, record("MODIFY", outboxItem("o-1", version)));
         }
-        producer.sendBody("direct:outbox-stream", record("REMOVE", null));
+        producer.sendBody(OUTBOX_STREAM, record("REMOVE", null));
 
         List<Long> versions = new ArrayList<>();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             versions.clear();
             for (Exchange batch : publish.getReceivedExchanges()) {
                 List<?> events = batch.getMessage().getBody(List.class);
@@ -87,7 +74,7 @@ class OutboxRelayRouteTest {
         publish.whenAnyExchangeReceived(exchange -> { throw SdkClientException.create("SNS unreachable"); });
         publish.expectedMessageCount(3);
 
-        Exchange sent = producer.send("direct:outbox-stream",
+        Exchange sent = producer.send(OUTBOX_STREAM,
                 exchange -> exchange.getMessage().setBody(record("INSERT", outboxItem("o-2", 1))));
 
         assertThat(sent.getException()).isNull();

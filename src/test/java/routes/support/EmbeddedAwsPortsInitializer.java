@@ -1,5 +1,8 @@
 package routes.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,9 +16,9 @@ public class EmbeddedAwsPortsInitializer implements ApplicationContextInitialize
 
     static String clusterRoot() {
         try {
-            return java.nio.file.Files.createTempDirectory("camel-saga-outbox-cluster").toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.createTempDirectory("camel-saga-outbox-cluster").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

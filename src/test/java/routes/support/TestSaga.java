@@ -27,6 +27,11 @@ public final class TestSaga {
         return new TestSaga(camel, sagas.newSaga(new DefaultExchange(camel)).join());
     }
 
+    /** The saga's id, as participants see it in Exchange.SAGA_LONG_RUNNING_ACTION. */
+    public String id() {
+        return coordinator.getId();
+    }
+
     /** Sends a message about the order to the endpoint inside this saga; the exchange tells how it went. */
     public Exchange send(ProducerTemplate producer, String uri, String orderId) {
         return producer.send(uri, exchange -> {
