@@ -3,10 +3,14 @@ package routes.orderview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static routes.support.RouteTestAdvice.DEAD_LETTERS;
+import static routes.support.RouteTestAdvice.feedOf;
+import static routes.support.RouteTestAdvice.handlerOf;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -17,69 +21,65 @@ import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import routes.inbox.DeferredEventException;
+import routes.inbox.InboundEvent;
+import routes.inbox.InboxMetrics;
+import routes.inbox.InboxProperties;
 import routes.inbox.InvalidEventException;
+import routes.order.OrderEvents;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
-import routes.support.EmbeddedAwsPortsInitializer;
+import routes.payment.PaymentEvents;
+import routes.support.RouteTest;
+import routes.support.RouteTestAdvice;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * The order-view consumer route with its queue replaced by a direct endpoint, the view table mocked
- * and the dead-letter queue a mock: what is dropped, skipped, deferred, retried and dead-lettered.
- * The inbox is the real one, on the embedded DynamoDB.
+ * The order-view consumer route fed from a direct endpoint in place of its queue, the dead-letter
+ * queue a mock ({@link RouteTestAdvice}): what is dropped, skipped, deferred, retried and
+ * dead-lettered. The inbox is the real one, on the embedded DynamoDB; the handler's mock hands each
+ * event to a real {@link OrderViewProjection} over a view table each test scripts.
  */
-@CamelSpringBootTest
-@SpringBootTest(properties = {"app.inbox.transient-retries=2", "app.inbox.wait-retries=2", "app.inbox.wait-delay=10ms",
-        "app.inbox.defer-budget=4"})
-@ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
+@RouteTest
 @UseAdviceWith
-@DirtiesContext
 class OrderViewRouteTest {
 
     @Autowired CamelContext camel;
     @Autowired ProducerTemplate producer;
     @Autowired CloudEventMapper mapper;
     @Autowired MeterRegistry meters;
-    @MockitoBean OrderViewStore store;
+    @Autowired InboxMetrics inboxMetrics;
+    @Autowired InboxProperties inbox;
 
+    final OrderViewStore store = mock(OrderViewStore.class);
     MockEndpoint deadLetters;
     final String orderId = "o-" + UUID.randomUUID();
 
     @BeforeEach
-    void replaceQueueAndDeadLetterQueue() throws Exception {
-        if (!camel.isStarted()) {
-            AdviceWith.adviceWith(camel, "order-view-update", route -> route.replaceFromWith("direct:order-view-in"));
-            AdviceWith.adviceWith(camel, "sqs-dead-letter",
-                    route -> route.weaveById("send-to-dlq").replace().to("mock:dead-letters"));
-            camel.start();
-        }
-        MockEndpoint.resetMocks(camel);
-        deadLetters = camel.getEndpoint("mock:dead-letters", MockEndpoint.class);
+    void projectOntoAScriptedViewTable() {
+        OrderViewProjection projection = new OrderViewProjection(store, inboxMetrics);
+        RouteTestAdvice.mock(camel, handlerOf(OrderViewConsumer.NAME))
+                .whenAnyExchangeReceived(exchange -> projection.apply(exchange.getMessage().getBody(InboundEvent.class)));
+        deadLetters = RouteTestAdvice.mock(camel, DEAD_LETTERS);
         when(store.write(any(), any())).thenReturn(true);
     }
 
     String event(long version, String causationId) {
-        return mapper.toJson(new OutboxEvent(UUID.randomUUID().toString(), version == 1 ? "order.created" : "payment.captured",
+        return mapper.toJson(new OutboxEvent(UUID.randomUUID().toString(), version == 1 ? OrderEvents.CREATED : PaymentEvents.CAPTURED,
                 "order", orderId, version, orderId, causationId, Instant.now(),
                 "{\"orderId\":\"" + orderId + "\",\"customerId\":\"c-1\",\"total\":5}"));
     }
 
     Exchange deliver(String body, int receiveCount) {
-        return producer.send("direct:order-view-in", exchange -> {
+        return producer.send(feedOf(OrderViewConsumer.NAME), exchange -> {
             exchange.getMessage().setBody(body);
             exchange.getMessage().setHeader(Sqs2Constants.ATTRIBUTES, Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
         });
@@ -101,7 +101,7 @@ class OrderViewRouteTest {
     @Test
     void anEventOlderThanTheViewIsAcknowledgedAndSkipped() {
         when(store.find(anyString(), anyString())).thenReturn(Optional.of(
-                new OrderSummary("c-1", orderId, "CONFIRMED", 5, new BigDecimal("5"), "order.confirmed", "e-5", 5, 7)));
+                new OrderSummary("c-1", orderId, "CONFIRMED", 5, new BigDecimal("5"), OrderEvents.CONFIRMED, "e-5", 5, 7)));
 
         Exchange delivered = deliver(event(3, "e-2"), 1);
 
@@ -128,7 +128,7 @@ class OrderViewRouteTest {
 
         Exchange delivered = deliver(event(2, "e-1"), 1);
 
-        assertThat(delivered.getException()).isInstanceOf(routes.inbox.DeferredEventException.class);
+        assertThat(delivered.getException()).isInstanceOf(DeferredEventException.class);
         assertThat(deadLetters.getReceivedCounter()).isZero();
     }
 
@@ -139,7 +139,7 @@ class OrderViewRouteTest {
         String body = event(2, "e-1");
         deadLetters.expectedBodiesReceived(body);
 
-        Exchange delivered = deliver(body, 4);
+        Exchange delivered = deliver(body, inbox.deferBudget());
 
         assertThat(delivered.getException()).isNull();
         deadLetters.assertIsSatisfied();
@@ -175,7 +175,7 @@ class OrderViewRouteTest {
 
         assertThat(delivered.getException()).isNull();
         deadLetters.assertIsSatisfied();
-        verify(store, times(3)).find(anyString(), anyString());
+        verify(store, times(1 + inbox.transientRetries())).find(anyString(), anyString());
         assertThat(deadLetters.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
                 .isInstanceOf(SdkClientException.class);
     }

@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A route test: the application on its embedded emulators with the edges of the saga, recovery and
- * relay routes replaced by mocks ({@link RouteTestAdvice}, woven once). Every class annotated with
+ * A route test: the application on its embedded emulators with the edges of the saga, recovery,
+ * relay and consumer routes replaced by mocks ({@link RouteTestAdvice}, woven once). Every class annotated with
  * it shares one Spring context. Camel only finds {@code @UseAdviceWith} on the test class itself,
  * so each class carries it beside this annotation.
  */
@@ -30,7 +30,12 @@ import org.springframework.test.context.ContextConfiguration;
         "app.saga.step-retry-max-delay=50",
         // A publish is tried 1 + 2 times; the sweeper runs often enough to be seen.
         "app.outbox.publish-retries=2",
-        "app.outbox.sweep-interval=200ms"})
+        "app.outbox.sweep-interval=200ms",
+        // Consumers: a transient failure is tried 1 + 2 times, a claim waited for 2 × 10ms, a deferral allowed 4 receives.
+        "app.inbox.transient-retries=2",
+        "app.inbox.wait-retries=2",
+        "app.inbox.wait-delay=10ms",
+        "app.inbox.defer-budget=4"})
 @ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
 @ExtendWith(RouteTestAdvice.class)
 public @interface RouteTest {}

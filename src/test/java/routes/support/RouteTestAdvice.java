@@ -1,6 +1,7 @@
 package routes.support;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
@@ -9,13 +10,17 @@ import org.apache.camel.model.BeanDefinition;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
+import routes.inbox.SqsConsumerRouteTemplate;
+import routes.notification.NotificationConsumer;
 import routes.ordersaga.SagaStep;
+import routes.orderview.OrderViewConsumer;
 import routes.outbox.OutboxRelayRoute;
 
 /**
  * The advice every {@link RouteTest} class shares, woven once before the shared Camel context
  * starts, so that test classes never advise the same route differently: whatever leaves the JVM
- * (DynamoDB writes, the payment provider, the outbox stream, SNS) becomes a mock. Before each test
+ * (DynamoDB writes, the payment provider, the outbox stream, SNS, the SQS queues and the dead-letter
+ * queue, the consumers' handlers) becomes a mock or a direct endpoint. Before each test
  * every mock is reset, and the mocks that timers call find nothing unless a test says otherwise.
  */
 public class RouteTestAdvice implements BeforeEachCallback {
@@ -31,6 +36,13 @@ public class RouteTestAdvice implements BeforeEachCallback {
     public static final String PUBLISH = "publish";
     public static final String PENDING_EVENTS = "pending";
     public static final String REPUBLISH = "republish";
+    /** The dead-letter route's send to a consumer's dead-letter queue. */
+    public static final String DEAD_LETTERS = "dead-letters";
+
+    /** Each SQS consumer by its route id: fed from {@link #feedOf} in place of its queue, its handler mocked. */
+    private static final Map<String, String> CONSUMER_ROUTES = Map.of(
+            OrderViewConsumer.NAME, "order-view-update",
+            NotificationConsumer.NAME, "notification-send");
 
     /** Every step and compensation of the order saga: the one bean in each is mocked as "mock:" + its id. */
     public static final List<SagaStep> MOCKED_STEPS =
@@ -43,6 +55,16 @@ public class RouteTestAdvice implements BeforeEachCallback {
 
     public static MockEndpoint mock(CamelContext camel, SagaStep step) {
         return mock(camel, step.id());
+    }
+
+    /** Where a test delivers a consumer's messages, in place of its SQS queue. */
+    public static String feedOf(String consumer) {
+        return "direct:" + consumer + "-in";
+    }
+
+    /** The mock in place of a consumer's handler bean, named as the running route shows the step. */
+    public static String handlerOf(String consumer) {
+        return consumer + "-" + SqsConsumerRouteTemplate.HANDLE_STEP;
     }
 
     /** The recovery route's call of a compensation. */
@@ -87,5 +109,14 @@ public class RouteTestAdvice implements BeforeEachCallback {
             route.weaveById("find-pending-events").replace().to("mock:" + PENDING_EVENTS);
             route.weaveById("republish-to-sns").replace().to("mock:" + REPUBLISH);
         });
+        for (Map.Entry<String, String> consumer : CONSUMER_ROUTES.entrySet()) {
+            // The template's step ids are woven before the route's prefix applies: "handle", not "<consumer>-handle".
+            AdviceWith.adviceWith(camel, consumer.getValue(), route -> {
+                route.replaceFromWith(feedOf(consumer.getKey()));
+                route.weaveById(SqsConsumerRouteTemplate.HANDLE_STEP).replace().to("mock:" + handlerOf(consumer.getKey()));
+            });
+        }
+        AdviceWith.adviceWith(camel, "sqs-dead-letter",
+                route -> route.weaveById("send-to-dlq").replace().to("mock:" + DEAD_LETTERS));
     }
 }
