@@ -93,6 +93,10 @@ class ParticipantRoutesTest {
         return SagaStep.compensations();
     }
 
+    static List<SagaStep> stepsAndCompensations() {
+        return Stream.concat(SagaStep.steps().stream(), SagaStep.compensations().stream()).toList();
+    }
+
     /** Failures of a step's own business that no retry can change. */
     static Stream<Arguments> businessFailures() {
         return Stream.of(
@@ -219,8 +223,8 @@ class ParticipantRoutesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("steps")
-    void stepRunTwiceInItsSagaWritesOnce(SagaStep step) throws Exception {
+    @MethodSource("stepsAndCompensations")
+    void stepOrCompensationRunTwiceInItsSagaWritesOnce(SagaStep step) throws Exception {
         TestSaga saga = TestSaga.begin(sagas, camel);
         Order before = orderReadyFor(step, saga);
         mock(camel, step).whenAnyExchangeReceived(realWork(step, before));
@@ -228,29 +232,10 @@ class ParticipantRoutesTest {
         assertThat(saga.send(producer, step.endpoint(), orderId).getException()).isNull();
         Order once = orders.find(orderId).orElseThrow();
         List<String> eventsOnce = stored.eventTypes(orderId);
-        assertThat(once.doneSteps()).contains(step.id());
+        assertThat(SagaStep.compensations().contains(step) ? once.compensatedSteps() : once.doneSteps())
+                .contains(step.id());
 
         assertThat(saga.send(producer, step.endpoint(), orderId).getException()).isNull();
-
-        Order twice = orders.find(orderId).orElseThrow();
-        assertThat(twice.version()).as("the second run wrote nothing").isEqualTo(once.version());
-        assertThat(twice.steps()).isEqualTo(once.steps());
-        assertThat(stored.eventTypes(orderId)).as("no second event").isEqualTo(eventsOnce);
-    }
-
-    @ParameterizedTest
-    @MethodSource("compensations")
-    void compensationRunTwiceInItsSagaWritesOnce(SagaStep compensation) throws Exception {
-        TestSaga saga = TestSaga.begin(sagas, camel);
-        Order before = orderReadyFor(compensation, saga);
-        mock(camel, compensation).whenAnyExchangeReceived(realWork(compensation, before));
-
-        assertThat(saga.send(producer, compensation.endpoint(), orderId).getException()).isNull();
-        Order once = orders.find(orderId).orElseThrow();
-        List<String> eventsOnce = stored.eventTypes(orderId);
-        assertThat(once.compensatedSteps()).contains(compensation.id());
-
-        assertThat(saga.send(producer, compensation.endpoint(), orderId).getException()).isNull();
 
         Order twice = orders.find(orderId).orElseThrow();
         assertThat(twice.version()).as("the second run wrote nothing").isEqualTo(once.version());
