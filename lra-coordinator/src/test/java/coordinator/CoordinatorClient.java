@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The coordinator's REST API as camel-lra calls it: start, status, close. */
+/** The coordinator's REST API as camel-lra calls it: start, join, status, close, cancel. */
 final class CoordinatorClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,6 +30,15 @@ final class CoordinatorClient {
 
     HttpResponse<String> status(URI lra) {
         return send(HttpRequest.newBuilder(URI.create(lra + "/status")).GET());
+    }
+
+    /** PUT on the LRA with a Link header naming the participant's complete and compensate endpoints. */
+    HttpResponse<String> join(URI lra, String link) {
+        return send(HttpRequest.newBuilder(lra).header("Link", link).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpResponse<String> cancel(URI lra) {
+        return send(HttpRequest.newBuilder(URI.create(lra + "/cancel")).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
     HttpResponse<String> close(URI lra) {

@@ -1,6 +1,7 @@
 package coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -44,6 +46,40 @@ class CoordinatorLauncherIT {
             assertThat(client.close(lra)).satisfies(answers(200, "Closed"));
             assertThat(coordinator.stdoutText())
                     .contains("lra-coordinator: listening on http://127.0.0.1:" + port + "/lra-coordinator");
+        }
+    }
+
+    enum Outcome {
+        CLOSED("close", "/participant/complete"),
+        CANCELLED("cancel", "/participant/compensate");
+
+        private final String action;
+        private final String callbackPath;
+
+        Outcome(String action, String callbackPath) {
+            this.action = action;
+            this.callbackPath = callbackPath;
+        }
+
+        HttpResponse<String> apply(CoordinatorClient client, URI lra) {
+            return action.equals("close") ? client.close(lra) : client.cancel(lra);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Outcome.class)
+    void theCoordinatorCallsAJoinedParticipantWithTheOutcome(Outcome outcome) {
+        int port = TestPorts.free();
+        try (CoordinatorProcess coordinator = CoordinatorProcess.start(port, store(), logs());
+             ParticipantStub participant = new ParticipantStub(TestPorts.free())) {
+            CoordinatorClient client = new CoordinatorClient(port);
+            URI lra = client.start("participant-it");
+
+            assertThat(client.join(lra, participant.joinLink()).statusCode()).isEqualTo(200);
+            assertThat(outcome.apply(client, lra).statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(participant.callbacks())
+                    .containsExactly(new ParticipantStub.Callback("PUT", outcome.callbackPath, lra.toString())));
         }
     }
 
