@@ -26,7 +26,7 @@ public final class LraCoordinatorServer implements AutoCloseable {
         // the recovery pass below takes seconds: a taken port is reported before it, not after
         requirePortFree(settings);
         ObjectStoreLock storeLock = ObjectStoreLock.acquire(settings.objectStoreDir());
-        NarayanaEnvironment.apply(settings.objectStoreDir());
+        NarayanaEnvironment.apply(settings.objectStoreDir(), settings.recoveryPeriodSeconds());
         // what Narayana's own servlet listener does: register the LRA record types, then start recovery
         Implementations.install();
         RecoveryManager recovery = RecoveryManager.manager();

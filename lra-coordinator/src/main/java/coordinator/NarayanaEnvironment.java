@@ -17,13 +17,15 @@ final class NarayanaEnvironment {
     private NarayanaEnvironment() {
     }
 
-    static void apply(Path objectStoreDir) {
+    static void apply(Path objectStoreDir, int recoveryPeriodSeconds) {
         BeanPopulator.getDefaultInstance(ObjectStoreEnvironmentBean.class).setObjectStoreDir(objectStoreDir.toString());
         NAMED_STORES.forEach(name -> BeanPopulator.getNamedInstance(ObjectStoreEnvironmentBean.class, name)
                 .setObjectStoreDir(objectStoreDir.toString()));
 
         RecoveryEnvironmentBean recovery = BeanPopulator.getDefaultInstance(RecoveryEnvironmentBean.class);
         recovery.setRecoveryModuleClassNames(List.of(LRARecoveryModule.class.getName()));
+        recovery.setPeriodicRecoveryPeriod(recoveryPeriodSeconds);
+        recovery.setRecoveryBackoffPeriod(Math.min(5, recoveryPeriodSeconds));
         // the recovery manager's own socket and the transaction status socket serve JTA/JTS peers, not LRA: no extra ports
         recovery.setRecoveryListener(false);
         BeanPopulator.getDefaultInstance(CoordinatorEnvironmentBean.class).setTransactionStatusManagerEnable(false);

@@ -11,6 +11,7 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 import routes.aws.resources.AwsResources;
 import routes.aws.resources.ResourceNames;
+import routes.saga.SagaCustody;
 import routes.saga.SagaRows;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,8 +28,11 @@ public class OrderRecovery {
     private final String table;
     private final SagaProperties saga;
     private final Clock clock;
+    private final SagaCustody custody;
 
-    public OrderRecovery(DynamoDbClient dynamoDb, OrderLog orders, ResourceNames names, SagaProperties saga, Clock clock) {
+    public OrderRecovery(DynamoDbClient dynamoDb, OrderLog orders, ResourceNames names, SagaProperties saga, Clock clock,
+            SagaCustody custody) {
+        this.custody = custody;
         this.dynamoDb = dynamoDb;
         this.orders = orders;
         this.table = names.ordersTable();
@@ -49,8 +53,10 @@ public class OrderRecovery {
         return quietSince(SagaRows.RECONCILE, clock.instant().minus(saga.reconcileDelay()));
     }
 
+    /** What to do with a quiet order; nothing while its saga's coordinator still drives it (LRA mode). */
     public RecoveryAction action(@Header(SagaHeaders.ORDER_ID) String orderId) {
         return orders.find(orderId)
+                .filter(order -> !custody.held(order.sagaId()))
                 .map(order -> RecoveryDecisions.recover(order, clock.instant(), saga.resumeDeadline()))
                 .orElse(RecoveryAction.NONE);
     }

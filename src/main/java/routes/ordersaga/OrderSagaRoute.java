@@ -25,9 +25,11 @@ public class OrderSagaRoute extends RouteBuilder {
     public static final String ORDER_CREATED = "orderCreated";
 
     private final SagaProperties saga;
+    private final RemoteSteps remoteSteps;
 
-    public OrderSagaRoute(SagaProperties saga) {
+    public OrderSagaRoute(SagaProperties saga, RemoteSteps remoteSteps) {
         this.saga = saga;
+        this.remoteSteps = remoteSteps;
     }
 
     @Override
@@ -74,7 +76,7 @@ public class OrderSagaRoute extends RouteBuilder {
                 .description("Runs the saga's remaining steps, then completes it; a failed step compensates it")
                 .doTry();
         for (SagaStep step : SagaStep.backgroundSteps()) {
-            steps.to(step.endpoint()).id("run-" + step.id());
+            steps.to(remoteSteps.endpoint(step)).id("run-" + step.id());
         }
         steps.to("saga:complete").id("complete-saga")
                 .doCatch(Exception.class)

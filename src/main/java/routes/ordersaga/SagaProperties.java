@@ -1,8 +1,12 @@
 package routes.ordersaga;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param compensationAttempts attempts of a compensation before its saga is left to recovery
  * @param compensationRetryDelay pause between two attempts of a compensation
  * @param finalizerThreads threads that run compensations
+ * @param mode             who coordinates the sagas: this instance ({@code in-memory}) or an LRA coordinator ({@code lra})
+ * @param lra              the LRA mode's coordinator, callbacks and remote participants
  */
 @Validated
 @ConfigurationProperties("app.saga")
@@ -42,4 +48,25 @@ public record SagaProperties(
         @NotNull @DefaultValue("5s") Duration admissionWait,
         @Min(1) @DefaultValue("12") int compensationAttempts,
         @NotNull @DefaultValue("5s") Duration compensationRetryDelay,
-        @Min(1) @DefaultValue("4") int finalizerThreads) {}
+        @Min(1) @DefaultValue("4") int finalizerThreads,
+        @NotNull @DefaultValue("in-memory") SagaMode mode,
+        @NotNull @Valid @DefaultValue Lra lra) {
+
+    /**
+     * {@code app.saga.lra.*}, read in LRA mode only.
+     *
+     * @param coordinatorUrl     the coordinator, with its context path; the only one this instance trusts
+     * @param callbackUrl        the base URL at which the coordinator (and peers) reach this instance
+     * @param callbackSecret     signs participant URLs; the same on every instance, from the environment
+     * @param callbackSecretFile where a local mode keeps a generated secret when none is given
+     * @param callTimeout        the longest a call to the coordinator or a peer may take
+     * @param participants       steps run by another instance: step id to that instance's base URL
+     */
+    public record Lra(
+            @NotNull @DefaultValue("http://127.0.0.1:50000/lra-coordinator") URI coordinatorUrl,
+            URI callbackUrl,
+            String callbackSecret,
+            Path callbackSecretFile,
+            @NotNull @DefaultValue("10s") Duration callTimeout,
+            @NotNull @DefaultValue Map<String, URI> participants) {}
+}

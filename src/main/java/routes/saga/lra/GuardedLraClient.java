@@ -1,0 +1,107 @@
+package routes.saga.lra;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.service.lra.LRAClient;
+import org.apache.camel.service.lra.LRASagaStep;
+import routes.saga.SagaCoordinatorUnavailableException;
+
+/**
+ * Camel's LRA client, talking to the trusted coordinator only, with a deadline on every call, and
+ * joining sagas with signed participant URLs.
+ */
+class GuardedLraClient extends LRAClient {
+
+    // Camel's names for the endpoint a callback runs (LRAConstants keeps them package-private).
+    static final String COMPENSATION_KEY = "Camel-Saga-Compensate";
+    static final String COMPLETION_KEY = "Camel-Saga-Complete";
+    static final String COMPENSATE_PATH = LraSettings.PARTICIPANT_PATH + "/compensate";
+    static final String COMPLETE_PATH = LraSettings.PARTICIPANT_PATH + "/complete";
+
+    private final LraSettings settings;
+    private final TrustedCoordinator coordinator;
+    private final CallbackSignature signature;
+    private final HttpClient http;
+
+    GuardedLraClient(GuardedLraSagaService service, HttpClient http, LraSettings settings,
+            TrustedCoordinator coordinator, CallbackSignature signature) {
+        super(service, http);
+        this.http = http;
+        this.settings = settings;
+        this.coordinator = coordinator;
+        this.signature = signature;
+    }
+
+    @Override
+    public CompletableFuture<URL> newLRA(Exchange exchange) {
+        return super.newLRA(exchange)
+                .handle((lra, failure) -> {
+                    if (failure != null) {
+                        throw new SagaCoordinatorUnavailableException("The saga coordinator " + settings.coordinator()
+                                + " could not begin a saga: " + rootCause(failure), failure);
+                    }
+                    coordinator.require(lra.toString());
+                    return lra;
+                });
+    }
+
+    /** Joins with this instance's participant URLs, each signed for this saga and these options. */
+    @Override
+    public CompletableFuture<Void> join(URL lra, LRASagaStep step, Exchange exchange) {
+        String sagaId = coordinator.require(lra.toString());
+        Map<String, String> parameters = new TreeMap<>(step.getOptions());
+        step.getCompensation().ifPresent(endpoint -> parameters.put(COMPENSATION_KEY, endpoint.getEndpointUri()));
+        step.getCompletion().ifPresent(endpoint -> parameters.put(COMPLETION_KEY, endpoint.getEndpointUri()));
+        String link = "<" + signature.signedUrl(settings.callbackHost(), COMPENSATE_PATH, sagaId, parameters) + ">; rel=compensate,"
+                + "<" + signature.signedUrl(settings.callbackHost(), COMPLETE_PATH, sagaId, parameters) + ">; rel=complete";
+        String target = step.getTimeoutInMilliseconds().map(limit -> sagaId + "?TimeLimit=" + limit).orElse(sagaId);
+        HttpRequest request = prepareRequest(URI.create(target), exchange)
+                .header("Link", link)
+                .header(Exchange.SAGA_LONG_RUNNING_ACTION, sagaId)
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(link))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new RuntimeCamelException("Cannot join saga " + sagaId + ": the coordinator answered "
+                                + response.statusCode() + " " + response.body());
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public CompletableFuture<Void> complete(URL lra, Exchange exchange) {
+        coordinator.require(lra.toString());
+        return super.complete(lra, exchange);
+    }
+
+    @Override
+    public CompletableFuture<Void> compensate(URL lra, Exchange exchange) {
+        coordinator.require(lra.toString());
+        return super.compensate(lra, exchange);
+    }
+
+    @Override
+    protected HttpRequest.Builder prepareRequest(URI uri, Exchange exchange) {
+        return super.prepareRequest(uri, exchange).timeout(settings.callTimeout());
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause.getCause() != null) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
+    }
+}
