@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import routes.saga.SagaBusyException;
+import routes.saga.SagaCoordinatorUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -103,6 +104,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                 .body(ServiceUnavailable.problem(e.getMessage() + "; nothing was written, the request may be retried"));
+    }
+
+    @ExceptionHandler(SagaCoordinatorUnavailableException.class)
+    ResponseEntity<ProblemDetail> coordinatorUnavailable(SagaCoordinatorUnavailableException e) {
+        log.warn("Order refused, its saga could not begin: {}", e.getMessage());
+        return unavailable("The saga coordinator did not answer; nothing was written, the request may be retried");
     }
 
     @ExceptionHandler(Exception.class)

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
@@ -104,7 +105,9 @@ public class OrderPlacement {
         }
     }
 
+    /** The failure as the API maps it: a saga service's asynchronous wrapper taken off. */
     private static RuntimeException asUnchecked(Exception e) {
-        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        Throwable failure = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
     }
 }
