@@ -27,13 +27,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class PeerInstances implements AutoCloseable {
 
-    // The caller's saga timeout is the LRA's time limit: the kill tests wait for the coordinator to
-    // cancel at it, and 10 s keeps them short while a happy saga on a busy 2-core machine still fits.
-    private static final String SAGA_TIMEOUT = "10s";
+    // The caller's saga timeout is the LRA's time limit. One test waits for the coordinator to cancel at
+    // it, while the killed caller starts again (about as long): 20 s instead of 30 s keeps that test
+    // short and still leaves a saga on a busy 2-core machine time to join the payer.
+    private static final String SAGA_TIMEOUT = "20s";
     // The payer's tok_timeout capture answers after the saga timed out, so it is still in flight when
     // a test kills an instance, and lands late (to be refunded) when the payer survives.
-    private static final String LATE_ANSWER_DELAY = "20s";
-
+    private static final String LATE_ANSWER_DELAY = "25s";
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
     private final Path dir;
@@ -56,7 +56,10 @@ final class PeerInstances implements AutoCloseable {
         this.coordinator = coordinator;
     }
 
-    /** Emulators and coordinator side by side, then both instances side by side. */
+    /**
+     * Emulators and coordinator side by side, then the payer, then the caller: two instances
+     * creating the tables on fresh emulators at once can fail (both enable a table's TTL).
+     */
     static PeerInstances start(Path dir) throws IOException {
         Files.createDirectories(dir);
         ApplicationProcess.Ports emulatorPorts = ApplicationProcess.Ports.free();
@@ -71,8 +74,8 @@ final class PeerInstances implements AutoCloseable {
         }
         PeerInstances peers = new PeerInstances(dir, emulatorPorts, emulators.join(), coordinator);
         try {
-            CompletableFuture.allOf(CompletableFuture.runAsync(peers::startPayer),
-                    CompletableFuture.runAsync(peers::startCaller)).join();
+            peers.startPayer();
+            peers.startCaller();
         } catch (RuntimeException e) {
             peers.close();
             throw e;
@@ -126,7 +129,8 @@ final class PeerInstances implements AutoCloseable {
     private static ApplicationProcess started(ApplicationProcess.Ports ports, Path log, String... arguments) {
         ApplicationProcess instance = ApplicationProcess.startWithoutWaiting(ports, log, arguments);
         try {
-            await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            await().atMost(STARTUP).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
                 if (!instance.process().isAlive()) {
                     throw new IllegalStateException("the instance exited with " + instance.process().exitValue() + ": see " + log);
                 }
