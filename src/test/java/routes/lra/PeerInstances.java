@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class PeerInstances implements AutoCloseable {
 
-    // The caller's saga timeout is the LRA's time limit. One test waits for the coordinator to cancel at
-    // it, while the killed caller starts again (about as long): 20 s instead of 30 s keeps that test
-    // short and still leaves a saga on a busy 2-core machine time to join the payer.
+    // The caller's saga timeout is the LRA's time limit. The caller-kill test waits for the coordinator
+    // to cancel at it: 20 s instead of the default 30 s keeps that test short, and still leaves a saga
+    // on a busy 2-core machine the time to reach the payer.
     private static final String SAGA_TIMEOUT = "20s";
     // The payer's tok_timeout capture answers after the saga timed out, so it is still in flight when
     // a test kills an instance, and lands late (to be refunded) when the payer survives.
