@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -78,12 +79,25 @@ public class ResourceBootstrap {
     }
 
     private void ensureTimeToLive(TableSpec table) {
-        TimeToLiveStatus status = dynamoDb.describeTimeToLive(b -> b.tableName(table.name()))
-                .timeToLiveDescription().timeToLiveStatus();
-        if (status != TimeToLiveStatus.ENABLED && status != TimeToLiveStatus.ENABLING) {
+        if (timeToLiveOn(table)) {
+            return;
+        }
+        try {
             dynamoDb.updateTimeToLive(b -> b.tableName(table.name())
                     .timeToLiveSpecification(ttl -> ttl.enabled(true).attributeName(table.ttlAttribute())));
+        } catch (DynamoDbException e) {
+            // Another instance enabled it between our look and our update: DynamoDB says it is already on.
+            if (!timeToLiveOn(table)) {
+                throw e;
+            }
+            log.debug("TTL of table {} enabled by another instance", table.name());
         }
+    }
+
+    private boolean timeToLiveOn(TableSpec table) {
+        TimeToLiveStatus status = dynamoDb.describeTimeToLive(b -> b.tableName(table.name()))
+                .timeToLiveDescription().timeToLiveStatus();
+        return status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING;
     }
 
     static CreateTableRequest createTableRequest(TableSpec table) {
