@@ -1,5 +1,7 @@
 package routes.lra;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -77,7 +80,12 @@ final class LraInstance implements AutoCloseable {
     /** Starts the app (again): same ports, same data dir, a new log. */
     void startApp() {
         starts++;
-        app = ApplicationProcess.start(ports, appLog(starts), settings.toArray(String[]::new));
+        app = ApplicationProcess.startWithoutWaiting(ports, appLog(starts), settings.toArray(String[]::new));
+        // Longer than ApplicationProcess.start's 90 s: on a busy 2-core builder the app has taken 80 s to start.
+        ApplicationProcess starting = app;
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+                .failFast("the app exited: see " + appLog(starts), () -> !starting.process().isAlive())
+                .ignoreExceptions().until(() -> starting.get("/actuator/health").statusCode() == 200);
     }
 
     /** SIGKILL of the app. */
