@@ -7,6 +7,8 @@ import static routes.lra.LraInstance.stepIs;
 import static routes.lra.LraInstance.workDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -195,8 +197,8 @@ class LraFailoverIT {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Long-Running-Action", sagaId)
                     .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
