@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,7 +100,8 @@ public final class ChaosRun {
 
             ServerErrors serverErrors = new ServerErrors();
             AtomicInteger answered = new AtomicInteger();
-            ChaosSchedule schedule = new ChaosSchedule(application, java.util.Optional.ofNullable(coordinator), settings, answered::get, new Random(random.nextLong()));
+            ChaosSchedule schedule = new ChaosSchedule(application, Optional.ofNullable(coordinator), settings, answered::get,
+                    new Random(random.nextLong()));
             Thread faults = new Thread(schedule, "chaos-faults");
             faults.setDaemon(true);
             faults.start();
