@@ -107,6 +107,68 @@ class ChaosHarnessTest {
                 .hasMessageContaining("unknown option");
     }
 
+    @Test
+    void lraModePutsTheCoordinatorOnPortBasePlusTenAndOnlyItsCoordinatorCanBeKilled() {
+        ChaosSettings settings = ChaosSettings.parse("100", "8", "1", "--jar=app.jar", "--port-base=19200",
+                "--saga-mode=lra", "--coordinator-kills=1");
+
+        assertThat(settings.lra()).isTrue();
+        assertThat(settings.coordinatorKills()).isEqualTo(1);
+        assertThat(settings.coordinatorPort()).isEqualTo(19210);
+        assertThat(ChaosSettings.parse("--jar=app.jar").lra()).isFalse();
+        assertThatThrownBy(() -> ChaosSettings.parse("--jar=app.jar", "--coordinator-kills=1"))
+                .hasMessageContaining("--saga-mode=lra");
+        assertThatThrownBy(() -> ChaosSettings.parse("--jar=app.jar", "--saga-mode=remote"))
+                .hasMessageContaining("in-memory or lra");
+    }
+
+    @Test
+    void coordinatorKillsArePlannedBesideTheApplicationKillsAndTheOutageStaysInTheWidestGap() {
+        for (long seed = 0; seed < 50; seed++) {
+            var faults = ChaosSchedule.plan(2, 1, new Random(seed));
+
+            assertThat(faults).extracting(ChaosSchedule.Fault::kind).containsExactlyInAnyOrder(ChaosSchedule.Kind.KILL,
+                    ChaosSchedule.Kind.KILL, ChaosSchedule.Kind.COORDINATOR_KILL, ChaosSchedule.Kind.OUTAGE);
+            assertThat(faults).extracting(ChaosSchedule.Fault::progress).isSorted();
+            int outage = faults.indexOf(faults.stream().filter(f -> f.kind() == ChaosSchedule.Kind.OUTAGE).findFirst().orElseThrow());
+            double before = outage == 0 ? 0.05 : faults.get(outage - 1).progress();
+            double after = outage == faults.size() - 1 ? 0.95 : faults.get(outage + 1).progress();
+            for (int i = 0; i + 1 < faults.size(); i++) {
+                if (i != outage && i + 1 != outage) {
+                    assertThat(faults.get(i + 1).progress() - faults.get(i).progress()).isLessThanOrEqualTo(after - before);
+                }
+            }
+        }
+        // The same seed without coordinator kills plans the in-memory run's faults as before.
+        assertThat(ChaosSchedule.plan(2, 0, new Random(9))).isEqualTo(ChaosSchedule.plan(2, new Random(9)));
+    }
+
+    @Test
+    void inLraModeOnlyOrdersInFlightAtAnApplicationKillOrACoordinatorOutageMayBeCancelledByACrash() {
+        Instant applicationKill = T0.plusSeconds(50);
+        Instant coordinatorKill = T0.plusSeconds(200);
+        List<ChaosSchedule.Downtime> applicationDowntimes = List.of(new ChaosSchedule.Downtime(applicationKill, applicationKill.plusSeconds(20)));
+        List<ChaosSchedule.Downtime> coordinatorDowntimes = List.of(new ChaosSchedule.Downtime(coordinatorKill, coordinatorKill.plusSeconds(10)));
+        List<OrderClient.Placement> placements = List.of(
+                placed("running-at-kill", PlannedOrder.Kind.OK, T0.plusSeconds(49), T0.plusSeconds(80), 200),
+                placed("waiting-at-coordinator-kill", PlannedOrder.Kind.OK, T0.plusSeconds(195), T0.plusSeconds(230), 200),
+                placed("sent-while-coordinator-down", PlannedOrder.Kind.FLAKY, T0.plusSeconds(205), T0.plusSeconds(240), 200),
+                placed("ended-before-kill", PlannedOrder.Kind.OK, T0.plusSeconds(40), T0.plusSeconds(45), 200),
+                // Sent while the application was down: its saga began after the restart, so no kill explains it.
+                placed("sent-while-restarting", PlannedOrder.Kind.OK, T0.plusSeconds(55), T0.plusSeconds(75), 200));
+        List<StoredOutcome.StoredOrder> cancelled = placements.stream()
+                .map(p -> stored(p.order().orderId(), "CANCELLED", "TIMEOUT")).toList();
+
+        Invariant strict = CrashCancellations.explainedByKills(cancelled, placements, applicationDowntimes, coordinatorDowntimes, 0);
+        Invariant lenient = CrashCancellations.explainedByKills(cancelled, placements, applicationDowntimes, coordinatorDowntimes, 2);
+
+        assertThat(strict.passed()).isFalse();
+        assertThat(strict.numbers()).contains("5 cancelled by a crash, 3 of them in flight at a kill, 2 not");
+        assertThat(strict.examples()).hasSize(2).anySatisfy(e -> assertThat(e).startsWith("ended-before-kill"))
+                .anySatisfy(e -> assertThat(e).startsWith("sent-while-restarting"));
+        assertThat(lenient.passed()).isTrue();
+    }
+
     private static OrderClient.Placement placed(String id, PlannedOrder.Kind kind, Instant sent, Instant answered, int status) {
         String body = status == 200 ? "{\"orderId\":\"" + id + "\",\"status\":\"CANCELLED\"}" : "{\"orderId\":\"" + id + "\",\"status\":\"PENDING\"}";
         return new OrderClient.Placement(new PlannedOrder(id, "customer-1", "CHAOS-A", 1, kind), sent, answered, status, body, 1);

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +40,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * invariants with their numbers and the figures. Exits non-zero when an invariant fails, a 500 was
  * answered, or more orders were cancelled by a crash than {@code --max-crash-cancellations}.
  *
+ * <p>With {@code --saga-mode=lra} the run also starts an LRA coordinator (port-base + 10, its object
+ * store under the work dir), points the application at it, and, with {@code --coordinator-kills=N},
+ * kills and restarts it N times; there, orders in flight at a kill may be cancelled (see
+ * {@link CrashCancellations}).
+ *
  * <p>Usage: {@code ChaosRun [ORDERS] [CONCURRENCY] [KILLS] [--max-crash-cancellations=N] [--seed=N]
- * [--jar=PATH] [--work-dir=DIR] [--port-base=P] [--outage-seconds=S] [--quiescence-timeout-seconds=S]}
+ * [--jar=PATH] [--work-dir=DIR] [--port-base=P] [--outage-seconds=S] [--quiescence-timeout-seconds=S]
+ * [--saga-mode=in-memory|lra] [--coordinator-kills=N]}
  */
 public final class ChaosRun {
 
@@ -69,11 +76,16 @@ public final class ChaosRun {
         prepareWorkDir();
         Random random = new Random(settings.seed());
         OrderPlan plan = OrderPlan.of(settings.orders(), random);
-        out.printf("chaos run: %d orders, concurrency %d, %d kills, seed %d, jar %s, logs in %s%n", settings.orders(),
-                settings.concurrency(), settings.kills(), settings.seed(), settings.jar(), settings.workDir());
+        out.printf("chaos run: %d orders, concurrency %d, %d kills, seed %d, saga mode %s, jar %s, logs in %s%n",
+                settings.orders(), settings.concurrency(), settings.kills(), settings.seed(),
+                settings.lra() ? "lra (" + settings.coordinatorKills() + " coordinator kills)" : "in-memory",
+                settings.jar(), settings.workDir());
         ChaosReport report = new ChaosReport();
         Instant started = Instant.now();
-        try (PackagedApplication application = new PackagedApplication(settings);
+        // Null in in-memory mode: try-with-resources skips a null resource.
+        try (ChaosCoordinator coordinator = settings.lra() ? ChaosCoordinator.start(settings) : null;
+                PackagedApplication application = coordinator == null ? new PackagedApplication(settings)
+                        : new PackagedApplication(settings, coordinator.applicationArguments(), coordinator.applicationEnvironment());
                 DynamoDbClient dynamoDb = dynamoDb();
                 SqsClient sqs = LocalAwsClients.sqs(URI.create("http://127.0.0.1:" + settings.sqsPort()));
                 SnsClient sns = LocalAwsClients.sns(URI.create("http://127.0.0.1:" + settings.snsPort()))) {
@@ -88,7 +100,8 @@ public final class ChaosRun {
 
             ServerErrors serverErrors = new ServerErrors();
             AtomicInteger answered = new AtomicInteger();
-            ChaosSchedule schedule = new ChaosSchedule(application, settings, answered::get, new Random(random.nextLong()));
+            ChaosSchedule schedule = new ChaosSchedule(application, Optional.ofNullable(coordinator), settings, answered::get,
+                    new Random(random.nextLong()));
             Thread faults = new Thread(schedule, "chaos-faults");
             faults.setDaemon(true);
             faults.start();
@@ -112,6 +125,10 @@ public final class ChaosRun {
 
             ChaosFigures figures = new ChaosFigures(stored, placements, schedule.outageStart(), schedule.outageEnd());
             List<StoredOutcome.StoredOrder> crashCancelled = figures.cancelledByCrash();
+            if (settings.lra()) {
+                report.invariants(List.of(CrashCancellations.explainedByKills(crashCancelled, placements,
+                        schedule.applicationDowntimes(), schedule.coordinatorDowntimes(), settings.maxCrashCancellations())));
+            }
             report.figure("orders by final status and reason", figures.byOutcome());
             figures.byKind().forEach((kind, outcomes) -> report.figure("  " + kind.name().toLowerCase() + " (" + kind.token + ")", outcomes));
             report.figure("cancelled because of a crash", crashCancelled.size() + " " + reasons(crashCancelled)
@@ -137,11 +154,14 @@ public final class ChaosRun {
             report.require(quiet.reached(), "no quiescence within " + settings.quiescenceTimeout().toSeconds()
                     + " s; last look: " + quiet.lastLook());
             report.require(serverErrors.internalErrors() == 0, serverErrors.internalErrors() + " answers were 500");
-            report.require(crashCancelled.size() <= settings.maxCrashCancellations(), crashCancelled.size()
+            // In lra mode the invariant above bounds them instead: there a kill is expected to cancel what was in flight.
+            report.require(settings.lra() || crashCancelled.size() <= settings.maxCrashCancellations(), crashCancelled.size()
                     + " orders cancelled because of a crash (at most " + settings.maxCrashCancellations() + " allowed)");
             report.require(schedule.failure() == null, "the faults stopped early: " + schedule.failure());
             long kills = schedule.events().stream().filter(e -> e.what().startsWith("kill")).count();
             report.require(kills == settings.kills(), "only " + kills + " of " + settings.kills() + " kills happened");
+            report.require(schedule.coordinatorDowntimes().size() == settings.coordinatorKills(), "only "
+                    + schedule.coordinatorDowntimes().size() + " of " + settings.coordinatorKills() + " coordinator kills happened");
             report.require(schedule.outageStart() != null, "the payment provider outage did not happen");
         }
         report.print(out);
@@ -213,7 +233,7 @@ public final class ChaosRun {
     // A fresh data dir per run: kept data would mix runs.
     private void prepareWorkDir() throws IOException {
         Files.createDirectories(settings.workDir());
-        for (String dir : List.of("data", "cluster")) {
+        for (String dir : List.of("data", "cluster", "coordinator")) {
             Path path = settings.workDir().resolve(dir);
             if (Files.exists(path)) {
                 try (Stream<Path> files = Files.walk(path)) {

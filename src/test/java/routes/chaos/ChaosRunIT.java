@@ -3,7 +3,6 @@ package routes.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,32 +21,9 @@ class ChaosRunIT {
                 "--work-dir=" + Path.of("target", "chaos-it"), "--port-base=18340");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        ChaosReport report = new ChaosRun(settings, new PrintStream(new Both(printed, System.out), true, StandardCharsets.UTF_8)).run();
+        ChaosReport report = new ChaosRun(settings, new PrintStream(new ReportEcho(printed, System.out), true, StandardCharsets.UTF_8)).run();
 
         assertThat(report.failures()).as(printed.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(report.checkedInvariants()).hasSizeGreaterThanOrEqualTo(9);
-    }
-
-    /** The report in the failure message and on the console as it happens. */
-    private static final class Both extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Both(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws java.io.IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
-            first.write(bytes, offset, length);
-            second.write(bytes, offset, length);
-        }
     }
 }

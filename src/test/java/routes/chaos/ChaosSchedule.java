@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -18,22 +19,34 @@ import java.util.function.IntSupplier;
 
 /**
  * The faults of a run, at random points of its progress (orders answered): K SIGKILLs, each followed
- * by a restart on the same data, and one payment provider outage, switched on through Jolokia in the
- * widest gap between kills, so that no kill ends it early (an outage does not survive a restart).
+ * by a restart on the same data, in lra mode the coordinator's SIGKILLs and restarts, and one payment
+ * provider outage, switched on through Jolokia in the widest gap between kills, so that no kill ends
+ * it early (an outage does not survive a restart).
  */
 final class ChaosSchedule implements Runnable {
 
     /** Something the run did to the application, when. */
     record Event(Instant at, String what) {}
 
-    /** A kill, or the outage when not, once this share of the orders is answered. */
-    record Fault(double progress, boolean kill) {}
+    enum Kind { KILL, COORDINATOR_KILL, OUTAGE }
+
+    /** A fault, once this share of the orders is answered. */
+    record Fault(double progress, Kind kind) {
+        /** A kill of the application. */
+        boolean kill() {
+            return kind == Kind.KILL;
+        }
+    }
+
+    /** From a kill to the moment the killed process answered again. */
+    record Downtime(Instant from, Instant to) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // After the outage: room for the compensations it failed to end their retries before the next kill.
     private static final Duration AFTER_OUTAGE = Duration.ofSeconds(3);
 
     private final PackagedApplication application;
+    private final Optional<ChaosCoordinator> coordinator;
     private final ChaosSettings settings;
     private final IntSupplier answered;
     private final List<Fault> faults;
@@ -41,24 +54,36 @@ final class ChaosSchedule implements Runnable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<Downtime> applicationDowntimes = new CopyOnWriteArrayList<>();
+    private final List<Downtime> coordinatorDowntimes = new CopyOnWriteArrayList<>();
     private volatile Instant outageStart;
     private volatile Instant outageEnd;
     private volatile Throwable failure;
 
-    ChaosSchedule(PackagedApplication application, ChaosSettings settings, IntSupplier answered, Random random) {
+    ChaosSchedule(PackagedApplication application, Optional<ChaosCoordinator> coordinator, ChaosSettings settings,
+            IntSupplier answered, Random random) {
         this.application = application;
+        this.coordinator = coordinator;
         this.settings = settings;
         this.answered = answered;
         this.random = random;
-        this.faults = plan(settings.kills(), random);
+        this.faults = plan(settings.kills(), settings.coordinatorKills(), random);
+    }
+
+    static List<Fault> plan(int kills, Random random) {
+        return plan(kills, 0, random);
     }
 
     /** Kills at random points between 10% and 90% of the orders; the outage in the middle of the widest gap. */
-    static List<Fault> plan(int kills, Random random) {
-        List<Double> points = new ArrayList<>();
+    static List<Fault> plan(int kills, int coordinatorKills, Random random) {
+        List<Fault> faults = new ArrayList<>();
         for (int i = 0; i < kills; i++) {
-            points.add(0.1 + 0.8 * random.nextDouble());
+            faults.add(new Fault(0.1 + 0.8 * random.nextDouble(), Kind.KILL));
         }
+        for (int i = 0; i < coordinatorKills; i++) {
+            faults.add(new Fault(0.1 + 0.8 * random.nextDouble(), Kind.COORDINATOR_KILL));
+        }
+        List<Double> points = new ArrayList<>(faults.stream().map(Fault::progress).toList());
         points.sort(Comparator.naturalOrder());
         List<Double> bounds = new ArrayList<>(List.of(0.05));
         bounds.addAll(points);
@@ -72,8 +97,7 @@ final class ChaosSchedule implements Runnable {
                 outageAt = bounds.get(i) + gap / 2;
             }
         }
-        List<Fault> faults = new ArrayList<>(points.stream().map(p -> new Fault(p, true)).toList());
-        faults.add(new Fault(outageAt, false));
+        faults.add(new Fault(outageAt, Kind.OUTAGE));
         faults.sort(Comparator.comparingDouble(Fault::progress));
         return faults;
     }
@@ -82,18 +106,14 @@ final class ChaosSchedule implements Runnable {
     public void run() {
         try {
             int kill = 0;
+            int coordinatorKill = 0;
             for (Fault fault : faults) {
                 awaitProgress(fault.progress());
                 TimeUnit.MILLISECONDS.sleep(random.nextInt(1500));
-                if (fault.kill()) {
-                    kill++;
-                    Instant killedAt = application.kill();
-                    events.add(new Event(killedAt, "kill " + kill + " (SIGKILL) after " + answered.getAsInt() + " orders answered"));
-                    Instant ready = application.start();
-                    events.add(new Event(ready, "restart " + kill + " healthy after "
-                            + Duration.between(killedAt, ready).toMillis() + " ms (run-" + application.runs() + ".log)"));
-                } else {
-                    startOutage();
+                switch (fault.kind()) {
+                    case KILL -> killApplication(++kill);
+                    case COORDINATOR_KILL -> killCoordinator(++coordinatorKill);
+                    case OUTAGE -> startOutage();
                 }
             }
         } catch (InterruptedException e) {
@@ -101,6 +121,26 @@ final class ChaosSchedule implements Runnable {
         } catch (RuntimeException | IOException e) {
             failure = e;
         }
+    }
+
+    private void killApplication(int kill) throws InterruptedException {
+        Instant killedAt = application.kill();
+        events.add(new Event(killedAt, "kill " + kill + " (SIGKILL) after " + answered.getAsInt() + " orders answered"));
+        Instant ready = application.start();
+        applicationDowntimes.add(new Downtime(killedAt, ready));
+        events.add(new Event(ready, "restart " + kill + " healthy after "
+                + Duration.between(killedAt, ready).toMillis() + " ms (run-" + application.runs() + ".log)"));
+    }
+
+    private void killCoordinator(int kill) throws InterruptedException {
+        ChaosCoordinator killed = coordinator.orElseThrow(() -> new IllegalStateException("no coordinator to kill"));
+        Instant killedAt = killed.kill();
+        events.add(new Event(killedAt, "coordinator kill " + kill + " (SIGKILL) after " + answered.getAsInt()
+                + " orders answered"));
+        Instant ready = killed.startAgain();
+        coordinatorDowntimes.add(new Downtime(killedAt, ready));
+        events.add(new Event(ready, "coordinator restart " + kill + " answering after "
+                + Duration.between(killedAt, ready).toMillis() + " ms (coordinator/coordinator-" + killed.starts() + ".log)"));
     }
 
     private void awaitProgress(double fraction) throws InterruptedException {
@@ -149,5 +189,13 @@ final class ChaosSchedule implements Runnable {
 
     int plannedKills() {
         return (int) faults.stream().filter(Fault::kill).count();
+    }
+
+    List<Downtime> applicationDowntimes() {
+        return List.copyOf(applicationDowntimes);
+    }
+
+    List<Downtime> coordinatorDowntimes() {
+        return List.copyOf(coordinatorDowntimes);
     }
 }

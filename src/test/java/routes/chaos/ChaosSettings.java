@@ -17,9 +17,11 @@ import java.time.Duration;
  * @param portBase                HTTP port; DynamoDB, SQS and SNS on the next three
  * @param outage                  how long the payment provider is down: longer than a step's retries
  * @param quiescenceTimeout       how long to wait, after the last order, for everything to settle
+ * @param lra                     {@code --saga-mode=lra}: sagas coordinated by an LRA coordinator the run starts
+ * @param coordinatorKills        SIGKILLs of that coordinator during the run, each followed by a restart (lra only)
  */
 public record ChaosSettings(int orders, int concurrency, int kills, int maxCrashCancellations, long seed, Path jar,
-        Path workDir, int portBase, Duration outage, Duration quiescenceTimeout) {
+        Path workDir, int portBase, Duration outage, Duration quiescenceTimeout, boolean lra, int coordinatorKills) {
 
     public static ChaosSettings parse(String... args) {
         int[] positional = {2000, 16, 5};
@@ -31,6 +33,8 @@ public record ChaosSettings(int orders, int concurrency, int kills, int maxCrash
         int portBase = 18300;
         Duration outage = Duration.ofSeconds(12);
         Duration quiescence = Duration.ofMinutes(10);
+        String sagaMode = "in-memory";
+        int coordinatorKills = 0;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 if (next == positional.length) {
@@ -51,11 +55,21 @@ public record ChaosSettings(int orders, int concurrency, int kills, int maxCrash
                 case "port-base" -> portBase = Integer.parseInt(option[1]);
                 case "outage-seconds" -> outage = Duration.ofSeconds(Long.parseLong(option[1]));
                 case "quiescence-timeout-seconds" -> quiescence = Duration.ofSeconds(Long.parseLong(option[1]));
+                case "saga-mode" -> sagaMode = option[1];
+                case "coordinator-kills" -> coordinatorKills = Integer.parseInt(option[1]);
                 default -> throw new IllegalArgumentException("unknown option --" + option[0]);
             }
         }
+        if (!sagaMode.equals("in-memory") && !sagaMode.equals("lra")) {
+            throw new IllegalArgumentException("--saga-mode is in-memory or lra, not " + sagaMode);
+        }
+        boolean lra = sagaMode.equals("lra");
+        if (coordinatorKills > 0 && !lra) {
+            throw new IllegalArgumentException("--coordinator-kills needs --saga-mode=lra: in-memory mode has no coordinator");
+        }
         return new ChaosSettings(positional[0], positional[1], positional[2], maxCrashCancellations, seed,
-                jar != null ? jar : PackagedApplication.findJar(Path.of("target")), workDir, portBase, outage, quiescence);
+                jar != null ? jar : PackagedApplication.findJar(Path.of("target")), workDir, portBase, outage, quiescence,
+                lra, coordinatorKills);
     }
 
     public int httpPort() {
@@ -72,5 +86,10 @@ public record ChaosSettings(int orders, int concurrency, int kills, int maxCrash
 
     public int snsPort() {
         return portBase + 3;
+    }
+
+    /** The LRA coordinator's port in lra mode. */
+    public int coordinatorPort() {
+        return portBase + 10;
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -21,17 +23,28 @@ import java.util.stream.Stream;
  */
 final class PackagedApplication implements AutoCloseable {
 
-    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
+    // A 2-core machine shared with other test runs has taken more than 3 min to start it.
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ChaosSettings settings;
+    private final List<String> sagaArguments;
+    private final Map<String, String> environment;
     private Process process;
     private int runs;
     private volatile boolean up;
 
+    /** In the default saga mode. */
     PackagedApplication(ChaosSettings settings) {
+        this(settings, List.of(), Map.of());
+    }
+
+    /** With arguments and environment that choose the saga mode (see {@link ChaosCoordinator}). */
+    PackagedApplication(ChaosSettings settings, List<String> sagaArguments, Map<String, String> environment) {
         this.settings = settings;
+        this.sagaArguments = List.copyOf(sagaArguments);
+        this.environment = Map.copyOf(environment);
     }
 
     /** The Spring Boot jar {@code mvn package} left in the directory (not the plain one). */
@@ -50,17 +63,20 @@ final class PackagedApplication implements AutoCloseable {
     synchronized Instant start() throws InterruptedException {
         runs++;
         Path log = settings.workDir().resolve("run-" + runs + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", settings.jar().toAbsolutePath().toString(),
                 "--app.local.data-dir=" + settings.workDir().resolve("data").toAbsolutePath(),
                 "--camel.cluster.file.root=" + settings.workDir().resolve("cluster").toAbsolutePath(),
                 "--server.port=" + settings.httpPort(),
                 "--app.local.dynamodb-port=" + settings.dynamoDbPort(),
                 "--app.local.sqs-port=" + settings.sqsPort(),
-                "--app.local.sns-port=" + settings.snsPort());
+                "--app.local.sns-port=" + settings.snsPort()));
+        command.addAll(sagaArguments);
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + settings.jar(), e);
         }

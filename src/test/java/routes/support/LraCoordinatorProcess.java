@@ -37,10 +37,15 @@ public final class LraCoordinatorProcess implements AutoCloseable {
 
     /** Starts a coordinator keeping its store under {@code workDir}; returns once it answers. */
     public static LraCoordinatorProcess start(Path workDir) {
+        return start(workDir, FreePorts.next());
+    }
+
+    /** Starts a coordinator on the given port: for runs that keep to a port range of their own. */
+    public static LraCoordinatorProcess start(Path workDir, int port) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: mvn verify builds it, or run mvn -f lra-coordinator/pom.xml package");
         }
-        LraCoordinatorProcess coordinator = new LraCoordinatorProcess(workDir, FreePorts.next());
+        LraCoordinatorProcess coordinator = new LraCoordinatorProcess(workDir, port);
         coordinator.startAgain();
         return coordinator;
     }
