@@ -46,7 +46,7 @@ class LraSagaConfiguration {
             throw new IllegalStateException("app.saga.lra.callback-url must name the URL at which the coordinator reaches "
                     + "this instance (it defaults to http://127.0.0.1:<server.port>, so server.port cannot be 0)");
         }
-        return new LraSettings(lra.coordinatorUrl(), lra.callbackUrl(), secret(lra, aws.mode()), lra.callTimeout());
+        return new LraSettings(lra.coordinatorUrl(), lra.callbackUrl(), secret(lra, aws.mode()), lra.callTimeout(), saga.timeout());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package routes.saga.lra;
 
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -41,16 +42,28 @@ class GuardedLraClient extends LRAClient {
         this.signature = signature;
     }
 
+    /**
+     * Begins an LRA with the saga timeout as its time limit, so it counts from the saga's start, as in
+     * memory (Camel gives it at a join instead, and a limit given at a join counts from that join).
+     */
     @Override
     public CompletableFuture<URL> newLRA(Exchange exchange) {
-        return super.newLRA(exchange)
-                .handle((lra, failure) -> {
-                    if (failure != null) {
+        URI start = URI.create(settings.coordinatorHost() + settings.coordinatorContextPath() + "/start?TimeLimit="
+                + settings.sagaTimeout().toMillis());
+        HttpRequest request = prepareRequest(start, exchange).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    if (failure != null || (response.statusCode() != 201 && response.statusCode() != 200)) {
+                        String why = failure != null ? rootCause(failure) : "it answered " + response.statusCode();
                         throw new SagaCoordinatorUnavailableException("The saga coordinator " + settings.coordinator()
-                                + " could not begin a saga: " + rootCause(failure), failure);
+                                + " could not begin a saga: " + why, failure);
                     }
-                    coordinator.require(lra.toString());
-                    return lra;
+                    String sagaId = coordinator.require(response.headers().firstValue("Location").orElse(response.body().strip()));
+                    try {
+                        return URI.create(sagaId).toURL();
+                    } catch (MalformedURLException e) {
+                        throw new UntrustedCoordinatorException(sagaId, settings.coordinator());
+                    }
                 });
     }
 
@@ -63,8 +76,8 @@ class GuardedLraClient extends LRAClient {
         step.getCompletion().ifPresent(endpoint -> parameters.put(COMPLETION_KEY, endpoint.getEndpointUri()));
         String link = "<" + signature.signedUrl(settings.callbackHost(), COMPENSATE_PATH, sagaId, parameters) + ">; rel=compensate,"
                 + "<" + signature.signedUrl(settings.callbackHost(), COMPLETE_PATH, sagaId, parameters) + ">; rel=complete";
-        String target = step.getTimeoutInMilliseconds().map(limit -> sagaId + "?TimeLimit=" + limit).orElse(sagaId);
-        HttpRequest request = prepareRequest(URI.create(target), exchange)
+        // No TimeLimit here: the LRA has had its limit since it began.
+        HttpRequest request = prepareRequest(URI.create(sagaId), exchange)
                 .header("Link", link)
                 .header(Exchange.SAGA_LONG_RUNNING_ACTION, sagaId)
                 .header("Content-Type", "text/plain")

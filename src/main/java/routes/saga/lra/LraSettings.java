@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param callbackUrl  the base URL at which the coordinator reaches this instance
  * @param secret       the key participant URLs are signed with, the same on every instance
  * @param callTimeout  how long a call to the coordinator may take
+ * @param sagaTimeout  each saga's time limit, from its start: the coordinator cancels it after that
  */
-public record LraSettings(URI coordinator, URI callbackUrl, byte[] secret, Duration callTimeout) {
+public record LraSettings(URI coordinator, URI callbackUrl, byte[] secret, Duration callTimeout, Duration sagaTimeout) {
 
     /** Where the participant callbacks are served, under {@link #callbackUrl()}. */
     public static final String PARTICIPANT_PATH = "/lra-participant";
