@@ -1,5 +1,6 @@
 package routes.saga;
 
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -10,6 +11,10 @@ public final class TransientFailures {
     private TransientFailures() {}
 
     public static boolean isTransient(Throwable failure) {
+        if (failure instanceof CompletionException && failure.getCause() != null) {
+            // A saga service's asynchronous answer (a join the coordinator was too busy for).
+            return isTransient(failure.getCause());
+        }
         if (failure instanceof TransientFailure || failure instanceof SdkClientException) {
             return true;
         }

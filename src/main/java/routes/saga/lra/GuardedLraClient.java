@@ -1,5 +1,6 @@
 package routes.saga.lra;
 
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -14,13 +15,18 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.service.lra.LRAClient;
 import org.apache.camel.service.lra.LRASagaStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import routes.saga.SagaCoordinatorUnavailableException;
+import routes.saga.TransientFailure;
 
 /**
  * Camel's LRA client, talking to the trusted coordinator only, with a deadline on every call, and
  * joining sagas with signed participant URLs.
  */
 class GuardedLraClient extends LRAClient {
+
+    private static final Logger log = LoggerFactory.getLogger(GuardedLraClient.class);
 
     // Camel's names for the endpoint a callback runs (LRAConstants keeps them package-private).
     static final String COMPENSATION_KEY = "Camel-Saga-Compensate";
@@ -83,10 +89,17 @@ class GuardedLraClient extends LRAClient {
                 .header("Content-Type", "text/plain")
                 .PUT(HttpRequest.BodyPublishers.ofString(link))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        return reachable(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), "let a step join saga " + sagaId)
                 .thenApply(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new RuntimeCamelException("Cannot join saga " + sagaId + ": the coordinator answered "
+                    switch (response.statusCode()) {
+                        case 200 -> { }
+                        // The saga is over (its time limit cancelled it): the message SagaEnded recognises.
+                        case 404, 410, 412 -> throw new IllegalStateException("Cannot begin: status is ended (saga "
+                                + sagaId + ", the coordinator answered " + response.statusCode() + ")");
+                        // Busy with the saga (closing or cancelling it, another join): retried with the step's backoff.
+                        case 503 -> throw new TransientFailure("The coordinator is busy with saga " + sagaId + ": "
+                                + response.body().strip());
+                        default -> throw new RuntimeCamelException("Cannot join saga " + sagaId + ": the coordinator answered "
                                 + response.statusCode() + " " + response.body());
                     }
                     return null;
@@ -96,18 +109,50 @@ class GuardedLraClient extends LRAClient {
     @Override
     public CompletableFuture<Void> complete(URL lra, Exchange exchange) {
         coordinator.require(lra.toString());
-        return super.complete(lra, exchange);
+        return reachable(super.complete(lra, exchange), "close saga " + lra);
     }
 
+    /**
+     * Cancels the saga. One the coordinator no longer knows was already ended by it (its time limit
+     * cancelled it while a step ran): its compensations ran, so there is nothing left to do.
+     */
     @Override
     public CompletableFuture<Void> compensate(URL lra, Exchange exchange) {
-        coordinator.require(lra.toString());
-        return super.compensate(lra, exchange);
+        String sagaId = coordinator.require(lra.toString());
+        HttpRequest request = prepareRequest(URI.create(sagaId + "/cancel"), exchange)
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build();
+        return reachable(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), "cancel saga " + sagaId)
+                .thenApply(response -> {
+                    if (response.statusCode() == 404 || response.statusCode() == 410) {
+                        log.debug("Saga {} was already ended by the coordinator", sagaId);
+                    } else if (response.statusCode() != 200 && response.statusCode() != 202) {
+                        throw new RuntimeCamelException("Cannot compensate saga " + sagaId + ": the coordinator answered "
+                                + response.statusCode() + " " + response.body());
+                    }
+                    return null;
+                });
     }
 
     @Override
     protected HttpRequest.Builder prepareRequest(URI uri, Exchange exchange) {
         return super.prepareRequest(uri, exchange).timeout(settings.callTimeout());
+    }
+
+    /** A call that could not reach the coordinator fails as {@link SagaCoordinatorUnavailableException}. */
+    private <T> CompletableFuture<T> reachable(CompletableFuture<T> call, String what) {
+        return call.handle((answer, failure) -> {
+            if (failure == null) {
+                return answer;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof IOException) {
+                throw new SagaCoordinatorUnavailableException("The saga coordinator " + settings.coordinator()
+                        + " could not be reached to " + what + ": " + cause, cause);
+            }
+            throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+        });
     }
 
     private static String rootCause(Throwable failure) {
