@@ -37,5 +37,8 @@ for url in "http://127.0.0.1:$COORDINATOR_PORT/lra-coordinator" "http://127.0.0.
   for _ in $(seq 1 120); do curl -sf "$url" >/dev/null && break; sleep 1; done
   curl -sf "$url" >/dev/null || { echo "$url did not answer: see target/bench-mode-*.log"; exit 1; }
 done
-java -cp "$CP" bench/SagaModeBench.java "http://127.0.0.1:$BASE" "http://127.0.0.1:$((BASE + 10))" \
+# SagaModeBench uses SagaBench's timed run and statistics: compiled together.
+rm -rf target/bench-classes
+javac -d target/bench-classes -cp "$CP" bench/SagaBench.java bench/SagaModeBench.java
+java -cp "target/bench-classes:$CP" SagaModeBench "http://127.0.0.1:$BASE" "http://127.0.0.1:$((BASE + 10))" \
   "${1:-200}" "${2:-8}" "${3:-3}"
