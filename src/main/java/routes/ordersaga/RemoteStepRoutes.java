@@ -1,5 +1,6 @@
 package routes.ordersaga;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -26,11 +27,14 @@ public class RemoteStepRoutes extends RouteBuilder {
     private final SagaProperties saga;
     private final RemoteSteps steps;
     private final ObjectProvider<RemoteParticipant> participant;
+    private final ObjectMapper json;
 
-    public RemoteStepRoutes(SagaProperties saga, RemoteSteps steps, ObjectProvider<RemoteParticipant> participant) {
+    public RemoteStepRoutes(SagaProperties saga, RemoteSteps steps, ObjectProvider<RemoteParticipant> participant,
+            ObjectMapper json) {
         this.saga = saga;
         this.steps = steps;
         this.participant = participant;
+        this.json = json;
     }
 
     @Override
@@ -87,8 +91,9 @@ public class RemoteStepRoutes extends RouteBuilder {
         }
     }
 
-    private static String failure(Exchange exchange) {
-        return "{\"detail\":" + quoted(String.valueOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage())) + "}";
+    private String failure(Exchange exchange) {
+        return json.valueToTree(Map.of("detail",
+                String.valueOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()))).toString();
     }
 
     /** The headers a step reads: its order and, for the payment, the token. */
@@ -103,11 +108,7 @@ public class RemoteStepRoutes extends RouteBuilder {
         return headers;
     }
 
-    private static String refusal(BusinessFailure failure) {
-        return "{\"reason\":" + quoted(failure.reason()) + ",\"detail\":" + quoted(String.valueOf(failure.getMessage())) + "}";
-    }
-
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("[\\x00-\\x1f]", " ") + "\"";
+    private String refusal(BusinessFailure failure) {
+        return json.valueToTree(Map.of("reason", failure.reason(), "detail", String.valueOf(failure.getMessage()))).toString();
     }
 }
