@@ -19,6 +19,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.micrometer.core.instrument.MeterRegistry;
+import routes.inbox.InboxRepository;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxItems;
@@ -144,6 +146,28 @@ class SagaTimelineIntegrationTest {
             assertThat(duplicate.get("detail").get("eventId").asText()).isEqualTo(confirmed.eventId());
         });
         assertThat(notices(saga)).hasSize(1);
+    }
+
+    @Test
+    void aMessageHeldByAnotherDeliverysClaimShowsAsDeferredAndIsCounted(@Autowired InboxRepository inbox,
+            @Autowired MeterRegistry meters) {
+        String orderId = place("tok_ok", "CONFIRMED");
+        OutboxEvent confirmed = event(orderId, "order.confirmed");
+        // The same event under a new id, claimed by a delivery that has not finished (it holds for the lease).
+        OutboxEvent again = new OutboxEvent(UUID.randomUUID().toString(), confirmed.type(), confirmed.aggregateType(),
+                orderId, confirmed.aggregateVersion(), confirmed.correlationId(), confirmed.causationId(),
+                confirmed.occurredAt(), confirmed.data());
+        assertThat(inbox.claim("notification#" + again.eventId())).isNotNull();
+        double deferralsBefore = meters.counter("inbox.deferrals", "consumer", "notification").count();
+
+        deliver("notification", again);
+
+        JsonNode saga = awaitTimeline(orderId, timeline -> !consumed(timeline, "deferred").isEmpty());
+        assertThat(consumed(saga, "deferred")).first().satisfies(deferred -> {
+            assertThat(deferred.get("detail").get("consumer").asText()).isEqualTo("notification");
+            assertThat(deferred.get("detail").get("eventId").asText()).isEqualTo(again.eventId());
+        });
+        assertThat(meters.counter("inbox.deferrals", "consumer", "notification").count()).isGreaterThan(deferralsBefore);
     }
 
     @Test
