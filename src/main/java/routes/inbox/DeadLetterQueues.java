@@ -97,33 +97,31 @@ public class DeadLetterQueues {
         String queueUrl = url(consumers.queueOf(consumer));
         String dlqUrl = url(consumers.deadLetterQueueOf(consumer));
         List<Message> others = new ArrayList<>();
-        int replayed = 0;
+        List<Message> matching = new ArrayList<>();
         try {
-            while (others.size() + replayed < MAX_SEARCHED) {
+            while (others.size() + matching.size() < MAX_SEARCHED) {
                 // Hidden while searched, so that each receive brings messages not seen yet.
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(10)
                         .visibilityTimeout(60).messageAttributeNames("All")).messages();
                 if (messages.isEmpty()) {
                     break;
                 }
-                for (Message message : messages) {
-                    if (eventId.equals(eventIdOf(message.body()))) {
-                        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.body())
-                                .messageAttributes(withoutFailure(message.messageAttributes())));
-                        sqs.deleteMessage(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
-                        replayed++;
-                    } else {
-                        others.add(message);
-                    }
-                }
+                messages.forEach(message -> (eventId.equals(eventIdOf(message.body())) ? matching : others).add(message));
+            }
+            // Moved once the search is over: a replayed message that fails again must not be found and moved again.
+            for (Message message : matching) {
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.body())
+                        .messageAttributes(withoutFailure(message.messageAttributes())));
+                sqs.deleteMessage(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
             }
         } finally {
             for (Message message : others) {
                 sqs.changeMessageVisibility(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
             }
         }
-        log.info("Consumer {}: replayed {} message(s) of event {} from its dead-letter queue", consumer, replayed, eventId);
-        return replayed;
+        log.info("Consumer {}: replayed {} message(s) of event {} from its dead-letter queue", consumer, matching.size(),
+                eventId);
+        return matching.size();
     }
 
     @ManagedOperation(description = "Moves up to max messages from the consumer's dead-letter queue back to its queue")

@@ -131,6 +131,17 @@ class SagaListIntegrationTest {
                 .getStatusCode().value()).isEqualTo(200);
     }
 
+    @Test
+    void aTokenPointingOutsideThePendingPartitionIsABadRequest() {
+        String reconcileToken = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"createdAt\":\"2099-01-01T00:00:01.000Z\",\"orderId\":\"x\",\"pendingBucket\":\"RECONCILE\"}".getBytes());
+
+        ResponseEntity<JsonNode> answer = http.getForEntity("/api/sagas?next={t}", JsonNode.class, reconcileToken);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().get("field").asText()).isEqualTo("next");
+    }
+
     private List<JsonNode> allPages(String status, int limit) {
         List<JsonNode> sagas = new ArrayList<>();
         String next = null;
