@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.jolokia.server.core.restrictor.AllowAllRestrictor;
-import org.jolokia.server.core.restrictor.policy.PolicyRestrictor;
 import org.jolokia.server.core.service.api.Restrictor;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -102,7 +101,7 @@ public class ConsoleSecurityConfiguration {
             return new AllowAllRestrictor();
         }
         try (InputStream policy = new ClassPathResource(JOLOKIA_POLICY).getInputStream()) {
-            return new PolicyRestrictor(policy);
+            return JolokiaPolicy.read(policy);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Jolokia policy " + JOLOKIA_POLICY, e);
         }

@@ -12,8 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application on its embedded emulators as it runs outside the local modes: the operator's
- * login required (user {@link #USER}, password {@link #PASSWORD}), Hawtio signing in through Spring
- * Security, and OpenTelemetry tracing on with spans kept in memory ({@link InMemoryTracing}). Every
+ * login required (user {@link #USER}, password {@link #PASSWORD}) and OpenTelemetry tracing on with spans kept in memory ({@link InMemoryTracing}). Every
  * class annotated with it shares one Spring context (a second one beside {@link EmbeddedAwsTest}'s).
  */
 @Target(ElementType.TYPE)
@@ -23,8 +22,9 @@ import org.springframework.test.context.TestPropertySource;
         "app.console.authentication=required",
         "app.console.user=" + SecuredAndTracedTest.USER,
         "app.console.password=" + SecuredAndTracedTest.PASSWORD,
-        "hawtio.authenticationEnabled=true",
-        "camel.opentelemetry2.enabled=true"})
+        "camel.opentelemetry2.enabled=true",
+        // The MBeans Jolokia serves (Spring Boot tests leave JMX off).
+        "spring.jmx.enabled=true"})
 @TestPropertySource(locations = "classpath:short-clocks.properties")
 @ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
 @Import(InMemoryTracing.class)
