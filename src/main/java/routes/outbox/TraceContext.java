@@ -33,10 +33,4 @@ public final class TraceContext {
         }
         return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
-
-    /** The request's traceparent when it has a valid one, else the current span's (null when neither). */
-    public static String fromRequestOrCurrentSpan(String requested) {
-        String valid = valid(requested);
-        return valid != null ? valid : ofCurrentSpan();
-    }
 }
