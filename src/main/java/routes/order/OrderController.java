@@ -49,7 +49,8 @@ class OrderController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> place(@Valid @RequestBody OrderRequest request,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @RequestHeader(name = "traceparent", required = false) String traceparent) {
         String orderId = request.orderId() != null ? request.orderId() : OrderPlacement.newOrderId();
         Duration wait = requestedWait(prefer);
         long waitUntil = System.nanoTime() + wait.toNanos();
@@ -57,7 +58,8 @@ class OrderController {
         CompletableFuture<Void> settled = wait.isZero() ? null : outcomes.watch(orderId);
         try {
             // A caller that waits N seconds hears back within N, even when it finds no place for its saga.
-            OrderPlacement.Placement placed = placement.place(orderId, request, wait.isZero() ? null : wait);
+            OrderPlacement.Placement placed = placement.place(orderId, request, wait.isZero() ? null : wait,
+                    traceparent);
             Order order = placed.order();
             URI location = URI.create("/api/orders/" + orderId);
             if (!placed.created()) {

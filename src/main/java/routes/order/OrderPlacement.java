@@ -23,6 +23,7 @@ import routes.ordersaga.OrderLine;
 import routes.ordersaga.OrderLog;
 import routes.ordersaga.OrderSagaRoute;
 import routes.ordersaga.SagaHeaders;
+import routes.outbox.TraceContext;
 import routes.saga.InProcessSagaService;
 import routes.saga.SagaRecordNotFoundException;
 
@@ -52,14 +53,20 @@ public class OrderPlacement {
     /**
      * Creates the order and starts its saga, or finds the order an earlier identical request created.
      * When as many sagas run as this instance admits, waits up to {@code admissionWait} for a place.
+     * A well-formed {@code traceparent} of the request goes with the saga and the order's events.
      */
-    public Placement place(String orderId, OrderRequest request, Duration admissionWait) {
-        Order order = priced(orderId, request);
+    public Placement place(String orderId, OrderRequest request, Duration admissionWait, String traceparent) {
+        String trace = TraceContext.valid(traceparent);
+        Order order = priced(orderId, request).withTraceparent(trace);
         Exchange result = camel.send(OrderSagaRoute.PLACE_ORDER, exchange -> {
             exchange.getMessage().setBody(order);
             exchange.getMessage().setHeader(InProcessSagaService.ADMISSION_WAIT, admissionWait);
             exchange.getMessage().setHeader(SagaHeaders.ORDER_ID, orderId);
             exchange.getMessage().setHeader(SagaHeaders.PAYMENT_TOKEN, request.paymentToken());
+            if (trace != null) {
+                // Camel's tracer makes the saga's spans children of the request's.
+                exchange.getMessage().setHeader(TraceContext.TRACEPARENT, trace);
+            }
         });
         if (result.getException() != null) {
             throw asUnchecked(result.getException());

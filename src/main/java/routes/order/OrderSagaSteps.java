@@ -10,6 +10,7 @@ import routes.ordersaga.Order;
 import routes.ordersaga.OrderLog;
 import routes.ordersaga.OrderSagaRoute;
 import routes.ordersaga.SagaHeaders;
+import routes.outbox.TraceContext;
 import routes.saga.SagaLog;
 
 /**
@@ -29,8 +30,10 @@ public class OrderSagaSteps {
 
     public void create(@Body Order order, Exchange exchange) {
         String sagaId = exchange.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
+        // A request without trace context, while tracing is on: the saga's own span begins the trace.
+        Order traced = order.traceparent() != null ? order : order.withTraceparent(TraceContext.ofCurrentSpan());
         exchange.setProperty(OrderSagaRoute.ORDER_CREATED,
-                orders.create(order, OrderEvents.CREATED, OrderEvents.created(order), sagaId));
+                orders.create(traced, OrderEvents.CREATED, OrderEvents.created(traced), sagaId));
     }
 
     /**

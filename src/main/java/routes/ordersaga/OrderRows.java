@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import routes.outbox.TraceContext;
 import routes.saga.SagaRows;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,6 +42,10 @@ final class OrderRows {
         if (order.paymentToken() != null) {
             item.put(PAYMENT_TOKEN, s(order.paymentToken()));
         }
+        String traceparent = TraceContext.valid(order.traceparent());
+        if (traceparent != null) {
+            item.put(TraceContext.TRACEPARENT, s(traceparent));
+        }
         return item;
     }
 
@@ -62,7 +67,8 @@ final class OrderRows {
                 string(item, SagaRows.SAGA_ID),
                 string(item, PAYMENT_TOKEN),
                 Instant.parse(string(item, SagaRows.UPDATED_AT)),
-                SagaRows.reconcileDue(item));
+                SagaRows.reconcileDue(item),
+                TraceContext.valid(string(item, TraceContext.TRACEPARENT)));
     }
 
     private static AttributeValue line(OrderLine line) {

@@ -51,6 +51,11 @@ public class CloudEventMapper {
         if (event.causationId() != null) {
             builder.withExtension(CAUSATION_ID, event.causationId());
         }
+        String traceparent = TraceContext.valid(event.traceparent());
+        if (traceparent != null) {
+            // The CloudEvents distributed-tracing extension.
+            builder.withExtension(TraceContext.TRACEPARENT, traceparent);
+        }
         return builder.build();
     }
 
@@ -59,7 +64,7 @@ public class CloudEventMapper {
         return new String(JSON.serialize(toCloudEvent(event)), StandardCharsets.UTF_8);
     }
 
-    /** The allow-listed SNS message attributes: the type and the CloudEvent extensions. */
+    /** The allow-listed SNS message attributes: the type, the CloudEvent extensions and the trace context. */
     public Map<String, MessageAttributeValue> attributes(OutboxEvent event) {
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         attributes.put(TYPE, string(event.type()));
@@ -70,6 +75,11 @@ public class CloudEventMapper {
         attributes.put(AGGREGATE_TYPE, string(event.aggregateType()));
         attributes.put(AGGREGATE_VERSION, MessageAttributeValue.builder().dataType("Number")
                 .stringValue(Long.toString(event.aggregateVersion())).build());
+        String traceparent = TraceContext.valid(event.traceparent());
+        if (traceparent != null) {
+            // Delivered raw, it becomes the SQS message attribute, then the header Camel's tracer continues.
+            attributes.put(TraceContext.TRACEPARENT, string(traceparent));
+        }
         return attributes;
     }
 

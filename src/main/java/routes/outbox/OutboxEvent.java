@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param aggregateVersion the aggregate's version after the change this event reports
  * @param causationId      id of the event that caused this one, or null for the first
  * @param data             the event's payload as a JSON object
+ * @param traceparent      W3C trace context of the request behind the event, or null (see {@link TraceContext})
  */
 public record OutboxEvent(
         String eventId,
@@ -20,7 +21,15 @@ public record OutboxEvent(
         String correlationId,
         String causationId,
         Instant occurredAt,
-        String data) {
+        String data,
+        String traceparent) {
+
+    /** An event no trace context came with. */
+    public OutboxEvent(String eventId, String type, String aggregateType, String aggregateId, long aggregateVersion,
+            String correlationId, String causationId, Instant occurredAt, String data) {
+        this(eventId, type, aggregateType, aggregateId, aggregateVersion, correlationId, causationId, occurredAt, data,
+                null);
+    }
 
     /** Partition key of the outbox table: one partition per aggregate keeps its events in commit order. */
     public String aggregateKey() {

@@ -39,7 +39,8 @@ public class OutboxItems {
         return new OutboxEvent(string(item, "eventId"), string(item, "type"), string(item, "aggregateType"),
                 string(item, "aggregateId"), Long.parseLong(item.get("aggregateVersion").n()),
                 string(item, "correlationId"), string(item, "causationId"),
-                Instant.parse(string(item, "occurredAt")), string(item, "data"));
+                Instant.parse(string(item, "occurredAt")), string(item, "data"),
+                TraceContext.valid(string(item, TraceContext.TRACEPARENT)));
     }
 
     /** The key of the event's outbox item. */
@@ -61,6 +62,10 @@ public class OutboxItems {
         }
         item.put("occurredAt", timestamp(event.occurredAt()));
         item.put("data", s(event.data()));
+        String traceparent = TraceContext.valid(event.traceparent());
+        if (traceparent != null) {
+            item.put(TraceContext.TRACEPARENT, s(traceparent));
+        }
         item.put("pendingBucket", s(PENDING));
         return TransactWriteItem.builder().put(Put.builder()
                         .tableName(table)

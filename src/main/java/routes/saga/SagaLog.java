@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxItems;
+import routes.outbox.TraceContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -75,7 +76,8 @@ public class SagaLog<R extends SagaRecord> {
      */
     public boolean start(String id, Map<String, AttributeValue> row, String eventType, String eventData, Instant at,
             String sagaId) {
-        OutboxEvent event = event(id, 1, null, eventType, eventData, at);
+        OutboxEvent event = event(id, 1, null, eventType, eventData, at,
+                row.containsKey(TraceContext.TRACEPARENT) ? row.get(TraceContext.TRACEPARENT).s() : null);
         Map<String, AttributeValue> item = new HashMap<>(row);
         item.put(SagaRows.VERSION, n(1));
         item.put(SagaRows.LAST_EVENT_ID, s(event.eventId()));
@@ -151,7 +153,8 @@ public class SagaLog<R extends SagaRecord> {
         Instant now = clock.instant();
         long next = current.version() + 1;
         OutboxEvent event = change.eventType() == null ? null
-                : event(current.id(), next, current.lastEventId(), change.eventType(), change.eventData(), now);
+                : event(current.id(), next, current.lastEventId(), change.eventType(), change.eventData(), now,
+                        current.traceparent());
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(rowUpdate(current, change, next, event, now)).build());
         if (event != null) {
@@ -227,8 +230,10 @@ public class SagaLog<R extends SagaRecord> {
                 .build();
     }
 
-    private OutboxEvent event(String id, long version, String causationId, String type, String data, Instant at) {
-        return new OutboxEvent(UUID.randomUUID().toString(), type, aggregateType, id, version, id, causationId, at, data);
+    private OutboxEvent event(String id, long version, String causationId, String type, String data, Instant at,
+            String traceparent) {
+        return new OutboxEvent(UUID.randomUUID().toString(), type, aggregateType, id, version, id, causationId, at, data,
+                TraceContext.valid(traceparent));
     }
 
     private static boolean conditionFailed(TransactionCanceledException e, int index) {

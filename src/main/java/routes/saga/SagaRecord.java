@@ -35,6 +35,11 @@ public interface SagaRecord {
     /** Ended, but to be checked again (the row stays in the pending index until that is done). */
     boolean reconcileDue();
 
+    /** W3C trace context of the request that began the saga, or null: every event of the row carries it. */
+    default String traceparent() {
+        return null;
+    }
+
     /** Whether the saga {@code sagaId} may compensate this row: it owns it, or nobody does. */
     default boolean ownedBy(String sagaId) {
         return sagaId == null || sagaId() == null || sagaId().equals(sagaId);

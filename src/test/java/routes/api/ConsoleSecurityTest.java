@@ -1,0 +1,125 @@
+package routes.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import routes.support.SecuredAndTracedTest;
+
+/**
+ * Outside the local modes (here: {@code app.console.authentication=required} on the embedded
+ * emulators) the operator surfaces need the operator's HTTP Basic login, the business API does not,
+ * and Jolokia only reads MBeans and runs the operations exposed on purpose.
+ */
+@SecuredAndTracedTest
+class ConsoleSecurityTest {
+
+    private static final List<String> OPERATOR_PATHS = List.of("/api/sagas", "/api/sagas/o-1", "/console/",
+            "/actuator/jolokia", "/actuator/prometheus", "/actuator/hawtio", "/actuator/metrics", "/api/dlq/notification");
+
+    @Autowired TestRestTemplate http;
+    @Autowired ObjectMapper json;
+
+    @Test
+    void anAnonymousRequestToAnOperatorSurfaceIsRefusedWith401AndTheApiPathsSayItAsProblemJson() {
+        for (String path : OPERATOR_PATHS) {
+            ResponseEntity<String> response = http.getForEntity(path, String.class);
+
+            assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as(path).startsWith("Basic ");
+            if (path.startsWith("/api/")) {
+                assertThat(response.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(response.getBody()).as(path).contains("\"status\":401");
+            }
+        }
+    }
+
+    @Test
+    void wrongCredentialsAreRefusedLikeNone() {
+        ResponseEntity<String> response = http.withBasicAuth(SecuredAndTracedTest.USER, "not-the-password")
+                .getForEntity("/api/dlq/notification", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theOperatorReachesTheDlqApiActuatorJolokiaAndHawtioAndTheApiSetsNoSessionCookie() {
+        TestRestTemplate operator = operator();
+
+        ResponseEntity<JsonNode> dlq = operator.getForEntity("/api/dlq/notification", JsonNode.class);
+        assertThat(dlq.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(dlq.getBody().get("consumer").asText()).isEqualTo("notification");
+        assertThat(dlq.getHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+        // The JSON API takes no CSRF token: Basic credentials, no cookie.
+        ResponseEntity<String> replay = operator.postForEntity("/api/dlq/notification/replay?max=1", null, String.class);
+        assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // Spring Boot tests export no Prometheus registry (/actuator/prometheus is 404 to the operator): metrics it is.
+        assertThat(operator.getForEntity("/actuator/metrics/jvm.memory.used", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(operator.getForEntity("/actuator/hawtio/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode version = jolokia(operator, "/actuator/jolokia/version");
+        assertThat(version.get("status").asInt()).isEqualTo(200);
+        JsonNode read = jolokia(operator, "/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage");
+        assertThat(read.get("status").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void anonymousHealthOrdersAndInventoryStillWork() {
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/inventory/SKU-1", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> placed = http.exchange("/api/orders", HttpMethod.POST, new HttpEntity<>(
+                "{\"orderId\":\"anon-" + UUID.randomUUID() + "\",\"customerId\":\"c-1\",\"items\":[{\"sku\":\"SKU-2\","
+                        + "\"quantity\":1}],\"paymentToken\":\"tok_ok\"}", headers), String.class);
+        assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(placed.getHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+    }
+
+    @Test
+    void jolokiaRunsTheDeadLetterReplayButRefusesOtherOperationsAndWritesEvenToTheOperator() {
+        TestRestTemplate operator = operator();
+
+        JsonNode replay = jolokia(operator,
+                "/actuator/jolokia/exec/camel-saga-outbox:type=DeadLetterQueues/replayDeadLetters/notification/1");
+        JsonNode gc = jolokia(operator, "/actuator/jolokia/exec/java.lang:type=Memory/gc");
+        JsonNode stopRoute = jolokia(operator,
+                "/actuator/jolokia/exec/org.apache.camel:context=camel-saga-outbox,type=routes,name=%22order-saga%22/stop");
+        JsonNode write = jolokia(operator, "/actuator/jolokia/write/java.lang:type=Memory/Verbose/true");
+
+        assertThat(replay.get("status").asInt()).as(replay.toString()).isEqualTo(200);
+        assertThat(List.of(gc, stopRoute, write)).allSatisfy(refused ->
+                assertThat(refused.get("status").asInt()).as(refused.toString()).isEqualTo(403));
+    }
+
+    private TestRestTemplate operator() {
+        return http.withBasicAuth(SecuredAndTracedTest.USER, SecuredAndTracedTest.PASSWORD);
+    }
+
+    /** Jolokia answers errors in its JSON body (status, error); the HTTP status may be 200 or the same. */
+    private JsonNode jolokia(TestRestTemplate client, String path) {
+        // Already encoded (an MBean name's quotes as %22): sent as is.
+        ResponseEntity<String> response = client.getForEntity(URI.create(client.getRootUri() + path), String.class);
+        assertThat(response.getStatusCode().value()).as(path).isNotEqualTo(401);
+        try {
+            return json.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError(path + " answered " + response.getStatusCode() + ": " + response.getBody(), e);
+        }
+    }
+}
