@@ -44,12 +44,12 @@ public class SqsConsumerRouteTemplate extends RouteBuilder {
                 // Camel does not resolve placeholders in a description: the route id names the consumer.
                 .description("SQS consumer: reads each event of its queue, drops what its inbox saw, hands over the rest")
                 .routeConfigurationId(SqsConsumerRouteConfigurations.SQS_CONSUMER)
-                .setProperty(InboxConsumer.PROPERTY, constant("{{consumer}}"))
+                .setProperty(InboxConsumer.PROPERTY, constant("{{consumer}}")).id("name-consumer")
                 .bean(InboxConsumers.class, "read").id("read-event")
                 .idempotentConsumer(simple("{{consumer}}#${body.id()}"), inbox).skipDuplicate(false).id("inbox")
-                    .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                        .bean(InboxMetrics.class, "duplicate")
-                        .stop()
+                    .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true)).id("seen-before")
+                        .bean(InboxMetrics.class, "duplicate").id("count-duplicate")
+                        .stop().id("drop-duplicate")
                     .end()
                     .bean("{{handler}}", "{{handlerMethod}}").id(HANDLE_STEP)
                 .end();

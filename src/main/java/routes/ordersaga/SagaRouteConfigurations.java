@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
+import routes.camel.RouteConfigurationIds;
 import routes.saga.TransientFailures;
 
 /**
@@ -29,7 +30,7 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
                 // The saga route logs the failure that makes it compensate, once, without a stack
                 // trace: neither the step's error handler nor its transient clause logs it again.
                 .errorHandler(defaultErrorHandler().logExhausted(false))
-                .onException(Exception.class)
+                .onException(Exception.class).id("saga-step-retry-transient")
                 .onWhen(exchange -> TransientFailures.isTransient(exchange.getException()))
                 .maximumRedeliveries(saga.stepRetries())
                 .redeliveryDelay(saga.stepRetryDelay().toMillis())
@@ -44,5 +45,6 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
                         exchange.getFromRouteId(),
                         exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
                         String.valueOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT))));
+        RouteConfigurationIds.derive(getRouteConfigurationCollection().getRouteConfigurations());
     }
 }
