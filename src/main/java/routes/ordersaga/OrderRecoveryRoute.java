@@ -45,6 +45,7 @@ public class OrderRecoveryRoute extends RouteBuilder {
                     .when(exchangeProperty(ACTION).isEqualTo(RecoveryAction.RESUME)).id("can-resume")
                         .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost, resuming it in a new saga").id("log-resuming")
                         .to(OrderSagaRoute.RESUME_ORDER).id("resume-saga")
+                        .bean(SagaMetrics.class, "rolledForward").id("count-rolled-forward")
                     .when(exchangeProperty(ACTION).isEqualTo(RecoveryAction.COMPENSATE)).id("must-compensate")
                         .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost and cannot complete, compensating")
                             .id("log-compensating");
@@ -52,6 +53,7 @@ public class OrderRecoveryRoute extends RouteBuilder {
         for (SagaStep compensation : SagaStep.compensations()) {
             recover.to(compensation.endpoint()).id("recover-" + compensation.id());
         }
+        recover.bean(SagaMetrics.class, "recoveredByCompensation").id("count-recovered-by-compensation");
         recover.end();
 
         from("master:order-reconcile:timer:order-reconcile" + everyInterval)

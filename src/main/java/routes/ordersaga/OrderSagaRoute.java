@@ -50,6 +50,7 @@ public class OrderSagaRoute extends RouteBuilder {
                 .end()
                 .choice().id("was-order-created")
                     .when(exchangeProperty(ORDER_CREATED).isEqualTo(true)).id("order-created")
+                        .bean(SagaMetrics.class, "started").id("count-saga-started")
                         .to(sagaSteps + "&waitForTaskToComplete=Never").id("continue-in-background")
                     .otherwise().id("order-id-taken")
                         // The order id was taken: this saga did nothing and has nothing to undo.
