@@ -23,6 +23,7 @@ import routes.api.Identifiers;
 import routes.api.NotFoundException;
 import routes.ordersaga.Order;
 import routes.ordersaga.OrderLog;
+import routes.logging.LogContext;
 
 /**
  * {@code POST /api/orders} places an order and answers 202 while its saga runs; with
@@ -55,7 +56,7 @@ class OrderController {
         long waitUntil = System.nanoTime() + wait.toNanos();
         // Watch before the saga starts, so that a fast saga cannot finish unseen.
         CompletableFuture<Void> settled = wait.isZero() ? null : outcomes.watch(orderId);
-        try {
+        try (LogContext.Scope inLog = LogContext.order(orderId)) {
             // A caller that waits N seconds hears back within N, even when it finds no place for its saga.
             OrderPlacement.Placement placed = placement.place(orderId, request, wait.isZero() ? null : wait);
             Order order = placed.order();
