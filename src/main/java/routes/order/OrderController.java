@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import routes.api.Identifiers;
 import routes.api.NotFoundException;
+import routes.logging.LogContext;
 import routes.ordersaga.Order;
 import routes.ordersaga.OrderLog;
-import routes.logging.LogContext;
 
 /**
  * {@code POST /api/orders} places an order and answers 202 while its saga runs; with

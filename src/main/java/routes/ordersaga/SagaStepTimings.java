@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -64,7 +65,7 @@ public class SagaStepTimings implements RoutePolicyFactory {
                     .tag("outcome", exchange.isFailed() ? "failed" : "done")
                     .publishPercentiles(SagaMetrics.PERCENTILES)
                     .register(registry)
-                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 }

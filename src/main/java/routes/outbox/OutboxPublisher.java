@@ -129,7 +129,7 @@ public class OutboxPublisher {
             OutboxEvent event = batch.get(Integer.parseInt(entry.id()));
             try (LogContext.Scope inLog = LogContext.order(event.aggregateId())) {
                 log.debug("SNS refused event {} of order {}: {} {}", event.eventId(), event.aggregateId(), entry.code(),
-                    entry.message());
+                        entry.message());
             }
             refused.add(event);
         }
