@@ -6,6 +6,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import routes.camel.RouteConfigurationIds;
 
 /**
  * Error handling shared by the SQS consumer routes ({@code routeConfigurationId("sqs-consumer")}):
@@ -63,13 +64,13 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
                         .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                         .onRedelivery(SqsConsumerRouteConfigurations::logRedelivery))
                 // The dead-letter queue gets the message as it came, not what the route made of it.
-                .onException(InvalidEventException.class)
+                .onException(InvalidEventException.class).id("dead-letter-invalid-event")
                     .useOriginalMessage()
                     .maximumRedeliveries(0)
                 .end()
                 // Another consumer thread may finish with the event right now: wait a little in
                 // place first, then put the message back on the queue for later.
-                .onException(DeferredEventException.class)
+                .onException(DeferredEventException.class).id("defer-claimed-event")
                     .onWhen(method(Deferrals.class, "withinBudget"))
                     .maximumRedeliveries(settings.waitRetries())
                     .redeliveryDelay(settings.waitDelay().toMillis())
@@ -77,11 +78,12 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
                     .logExhausted(false)
                     .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                     .handled(false)
-                    .bean(Deferrals.class, "defer")
+                    .bean(Deferrals.class, "defer").id("defer-event")
                 .end()
-                .onException(DeferredEventException.class)
+                .onException(DeferredEventException.class).id("dead-letter-deferral-budget-spent")
                     .useOriginalMessage()
                     .maximumRedeliveries(0)
                 .end();
+        RouteConfigurationIds.derive(getRouteConfigurationCollection().getRouteConfigurations());
     }
 }

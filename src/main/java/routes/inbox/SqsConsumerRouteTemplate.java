@@ -3,6 +3,7 @@ package routes.inbox;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
+import routes.logging.LogContext;
 
 /**
  * The shape of every SQS consumer, as one route template: from the consumer's queue, read the message
@@ -44,12 +45,14 @@ public class SqsConsumerRouteTemplate extends RouteBuilder {
                 // Camel does not resolve placeholders in a description: the route id names the consumer.
                 .description("SQS consumer: reads each event of its queue, drops what its inbox saw, hands over the rest")
                 .routeConfigurationId(SqsConsumerRouteConfigurations.SQS_CONSUMER)
-                .setProperty(InboxConsumer.PROPERTY, constant("{{consumer}}"))
+                .setProperty(InboxConsumer.PROPERTY, constant("{{consumer}}")).id("name-consumer")
                 .bean(InboxConsumers.class, "read").id("read-event")
+                // Camel's MDC service puts it on every log line from here on (camel.mdc.custom-exchange-properties).
+                .setProperty(LogContext.ORDER_ID, simple("${body.orderId()}")).id("log-order-id")
                 .idempotentConsumer(simple("{{consumer}}#${body.id()}"), inbox).skipDuplicate(false).id("inbox")
-                    .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                        .bean(InboxMetrics.class, "duplicate")
-                        .stop()
+                    .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true)).id("seen-before")
+                        .bean(InboxMetrics.class, "duplicate").id("count-duplicate")
+                        .stop().id("drop-duplicate")
                     .end()
                     .bean("{{handler}}", "{{handlerMethod}}").id(HANDLE_STEP)
                 .end();

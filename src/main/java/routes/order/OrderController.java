@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import routes.api.Identifiers;
 import routes.api.NotFoundException;
+import routes.logging.LogContext;
 import routes.ordersaga.Order;
 import routes.ordersaga.OrderLog;
 
@@ -56,7 +57,7 @@ class OrderController {
         long waitUntil = System.nanoTime() + wait.toNanos();
         // Watch before the saga starts, so that a fast saga cannot finish unseen.
         CompletableFuture<Void> settled = wait.isZero() ? null : outcomes.watch(orderId);
-        try {
+        try (LogContext.Scope inLog = LogContext.order(orderId)) {
             // A caller that waits N seconds hears back within N, even when it finds no place for its saga.
             OrderPlacement.Placement placed = placement.place(orderId, request, wait.isZero() ? null : wait,
                     traceparent);

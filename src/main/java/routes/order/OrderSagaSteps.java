@@ -10,8 +10,10 @@ import routes.ordersaga.Order;
 import routes.ordersaga.OrderLog;
 import routes.ordersaga.OrderSagaRoute;
 import routes.ordersaga.SagaHeaders;
+import routes.ordersaga.SagaMetrics;
 import routes.outbox.TraceContext;
 import routes.saga.SagaLog;
+import routes.saga.StepDecision;
 
 /**
  * The order participant of the saga: creates, confirms and cancels the order. A step that brings
@@ -23,9 +25,11 @@ public class OrderSagaSteps {
     private static final Logger log = LoggerFactory.getLogger(OrderSagaSteps.class);
 
     private final OrderLog orders;
+    private final SagaMetrics metrics;
 
-    public OrderSagaSteps(OrderLog orders) {
+    public OrderSagaSteps(OrderLog orders, SagaMetrics metrics) {
         this.orders = orders;
+        this.metrics = metrics;
     }
 
     public void create(@Body Order order, Exchange exchange) {
@@ -47,7 +51,11 @@ public class OrderSagaSteps {
     }
 
     public void confirm(@Header(SagaHeaders.ORDER_ID) String orderId, Exchange exchange) {
-        orders.apply(orderId, OrderDecisions::confirm);
+        SagaLog.StepOutcome<Order> outcome = orders.apply(orderId, OrderDecisions::confirm);
+        if (outcome.applied()) {
+            // Only the write that confirmed counts: a replayed step finds it already confirmed.
+            metrics.completed(outcome.record().createdAt());
+        }
         exchange.setProperty(OrderOutcomes.SETTLED, orderId);
     }
 
@@ -60,6 +68,9 @@ public class OrderSagaSteps {
             return;
         }
         SagaLog.StepOutcome<Order> outcome = orders.compensate(orderId, sagaId, OrderDecisions::cancel);
+        if (outcome.applied() && outcome.decision() instanceof StepDecision.Apply cancelled) {
+            metrics.compensated(cancelled.change().reason(), outcome.record().createdAt());
+        }
         if (outcome.applied() || outcome.record().status().terminal()) {
             // Not for another saga's no-op: the owner's request may still be waiting for the real end.
             exchange.setProperty(OrderOutcomes.SETTLED, orderId);

@@ -34,31 +34,34 @@ public class OrderRecoveryRoute extends RouteBuilder {
                 .description("Finds orders whose saga was lost: PENDING and untouched past the saga timeout")
                 .bean(OrderRecovery.class, "lostSagas").id("find-lost-sagas")
                 // The splitter goes on with the other orders when one fails; the next round retries it.
-                .split(body())
-                    .setHeader(SagaHeaders.ORDER_ID, body())
+                .split(body()).id("each-lost-saga")
+                    .setHeader(SagaHeaders.ORDER_ID, body()).id("set-lost-order-id")
                     .to("direct:order-recover").id("recover-order");
 
         ChoiceDefinition recover = from("direct:order-recover").routeId("order-recover")
                 .description("Resumes a lost saga while its order can still complete, otherwise undoes its steps and cancels it")
-                .setProperty(ACTION, method(OrderRecovery.class, "action"))
-                .choice()
-                    .when(exchangeProperty(ACTION).isEqualTo(RecoveryAction.RESUME))
-                        .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost, resuming it in a new saga")
+                .setProperty(ACTION, method(OrderRecovery.class, "action")).id("decide-recovery")
+                .choice().id("resume-or-compensate")
+                    .when(exchangeProperty(ACTION).isEqualTo(RecoveryAction.RESUME)).id("can-resume")
+                        .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost, resuming it in a new saga").id("log-resuming")
                         .to(OrderSagaRoute.RESUME_ORDER).id("resume-saga")
-                    .when(exchangeProperty(ACTION).isEqualTo(RecoveryAction.COMPENSATE))
-                        .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost and cannot complete, compensating");
+                        .bean(SagaMetrics.class, "rolledForward").id("count-rolled-forward")
+                    .when(exchangeProperty(ACTION).isEqualTo(RecoveryAction.COMPENSATE)).id("must-compensate")
+                        .log(LoggingLevel.WARN, "Order ${header.orderId}: saga lost and cannot complete, compensating")
+                            .id("log-compensating");
         // Every compensation, in the order the saga runs them.
         for (SagaStep compensation : SagaStep.compensations()) {
             recover.to(compensation.endpoint()).id("recover-" + compensation.id());
         }
+        recover.bean(SagaMetrics.class, "recoveredByCompensation").id("count-recovered-by-compensation");
         recover.end();
 
         from("master:order-reconcile:timer:order-reconcile" + everyInterval)
                 .routeId("order-reconcile")
                 .description("Finds cancelled orders that reached the payment step, once no capture can still be in flight")
                 .bean(OrderRecovery.class, "ordersToReconcile").id("find-orders-to-reconcile")
-                .split(body())
-                    .setHeader(SagaHeaders.ORDER_ID, body())
+                .split(body()).id("each-order-to-reconcile")
+                    .setHeader(SagaHeaders.ORDER_ID, body()).id("set-reconciled-order-id")
                     .to(RECONCILE_PAYMENT).id("reconcile-payment");
     }
 }

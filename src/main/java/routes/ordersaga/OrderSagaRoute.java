@@ -39,19 +39,20 @@ public class OrderSagaRoute extends RouteBuilder {
         from(PLACE_ORDER).routeId("order-saga")
                 .description("Begins an order's saga and creates the order; the other steps go on in the background")
                 .saga().propagation(SagaPropagation.REQUIRES_NEW).completionMode(SagaCompletionMode.MANUAL)
-                    .timeout(saga.timeout())
-                .doTry()
+                    .timeout(saga.timeout()).id("begin-order-saga")
+                .doTry().id("try-create-order")
                     .to(SagaStep.ORDER_CREATE.endpoint()).id("create-order")
-                .doCatch(Exception.class)
+                .doCatch(Exception.class).id("catch-create-failure")
                     // MANUAL completion would leave the saga to its timeout. It undoes nothing: if its write
                     // landed after all, the order is PENDING and recovery resumes it.
                     .to("saga:complete").id("end-failed-saga")
                     .bean(SagaFailures.class, "rethrow").id("answer-failure")
                 .end()
-                .choice()
-                    .when(exchangeProperty(ORDER_CREATED).isEqualTo(true))
+                .choice().id("was-order-created")
+                    .when(exchangeProperty(ORDER_CREATED).isEqualTo(true)).id("order-created")
+                        .bean(SagaMetrics.class, "started").id("count-saga-started")
                         .to(sagaSteps + "&waitForTaskToComplete=Never").id("continue-in-background")
-                    .otherwise()
+                    .otherwise().id("order-id-taken")
                         // The order id was taken: this saga did nothing and has nothing to undo.
                         .to("saga:complete").id("end-duplicate-saga")
                 .end();
@@ -61,10 +62,10 @@ public class OrderSagaRoute extends RouteBuilder {
         from(RESUME_ORDER).routeId("order-resume")
                 .description("Resumes a lost saga in a new one, which takes the order over and runs the steps again")
                 .saga().propagation(SagaPropagation.REQUIRES_NEW).completionMode(SagaCompletionMode.MANUAL)
-                    .timeout(saga.timeout())
-                .doTry()
+                    .timeout(saga.timeout()).id("begin-resumed-saga")
+                .doTry().id("try-adopt-order")
                     .to(ADOPT_ORDER).id("adopt-order")
-                .doCatch(Exception.class)
+                .doCatch(Exception.class).id("catch-adopt-failure")
                     .to("saga:complete").id("end-failed-resume")
                     .bean(SagaFailures.class, "rethrow").id("report-failed-resume")
                 .end()
@@ -74,13 +75,14 @@ public class OrderSagaRoute extends RouteBuilder {
         TryDefinition steps = from(sagaSteps + "&concurrentConsumers=" + saga.concurrentSagas())
                 .routeId("order-saga-steps")
                 .description("Runs the saga's remaining steps, then completes it; a failed step compensates it")
-                .doTry();
+                .doTry().id("try-saga-steps");
         for (SagaStep step : SagaStep.backgroundSteps()) {
             steps.to(remoteSteps.endpoint(step)).id("run-" + step.id());
         }
         steps.to("saga:complete").id("complete-saga")
-                .doCatch(Exception.class)
+                .doCatch(Exception.class).id("catch-step-failure")
                     .log(LoggingLevel.WARN, "Order ${header.orderId}: saga failed (${exception.message}), compensating")
+                        .id("log-saga-failed")
                     .bean(SagaFailures.class, "recordFailure").id("record-failure")
                     .to("saga:compensate").id("compensate-saga")
                 .end();

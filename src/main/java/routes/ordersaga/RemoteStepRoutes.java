@@ -50,26 +50,28 @@ public class RemoteStepRoutes extends RouteBuilder {
                 .id("call-" + step.id()));
 
         rest(LraSettings.PARTICIPANT_PATH + "/steps").id("saga-steps-api")
-                .put("/{" + STEP + "}").id("serve-step-api").to("direct:serve-saga-step");
+                .put("/{" + STEP + "}").id("serve-step-api").to("direct:serve-saga-step")
+                // The REST DSL has no .id(...) for a verb's destination, which becomes a node of its route.
+                .getVerbs().forEach(verb -> verb.getTo().setId(verb.getId() + "-route"));
 
         from("direct:serve-saga-step").routeId("serve-saga-step")
                 .description("Runs a saga step a peer instance asked for, inside the peer's saga")
-                .doTry()
+                .doTry().id("try-served-step")
                     .setProperty(STEP, method(RemoteStepRoutes.class, "servedEndpoint")).id("find-served-step")
                     .toD("${exchangeProperty." + STEP + "}").id("run-served-step")
-                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200))
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(200)).id("status-ok")
                     .setBody(constant("{}")).id("step-done")
-                .doCatch(UnknownStepException.class)
-                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(404))
+                .doCatch(UnknownStepException.class).id("catch-unknown-step")
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(404)).id("status-not-found")
                     .setBody(exchange -> failure(exchange)).id("unknown-step")
-                .doCatch(BusinessFailure.class)
-                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(409))
+                .doCatch(BusinessFailure.class).id("catch-step-refused")
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(409)).id("status-conflict")
                     .setBody(exchange -> refusal(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, BusinessFailure.class))).id("step-refused")
-                .doCatch(Exception.class)
-                    .setHeader(Exchange.HTTP_RESPONSE_CODE, method(RemoteStepRoutes.class, "failureStatus"))
+                .doCatch(Exception.class).id("catch-step-failed")
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, method(RemoteStepRoutes.class, "failureStatus")).id("status-failed")
                     .setBody(exchange -> failure(exchange)).id("step-failed")
                 .end()
-                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json")).id("answer-json");
     }
 
     /** The endpoint of the step a peer named: only the steps that run after the order is created. */

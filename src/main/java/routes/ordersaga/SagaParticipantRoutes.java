@@ -25,7 +25,10 @@ public abstract class SagaParticipantRoutes extends RouteBuilder {
                 .routeConfigurationId(SagaRouteConfigurations.SAGA_STEP)
                 .saga().propagation(SagaPropagation.MANDATORY)
                     .option(SagaHeaders.ORDER_ID, header(SagaHeaders.ORDER_ID));
-        return compensation == null ? saga : saga.compensation(compensation.endpoint());
+        if (compensation != null) {
+            saga.compensation(compensation.endpoint());
+        }
+        return saga.id(routeId + "-joins-saga");
     }
 
     /** The route of a compensation. */
@@ -33,6 +36,7 @@ public abstract class SagaParticipantRoutes extends RouteBuilder {
         return from(compensation.endpoint()).routeId(compensation.id())
                 .description(description)
                 .routeConfigurationId(SagaRouteConfigurations.SAGA_STEP)
-                .log("Order ${header.orderId}: compensating " + SagaStep.undoneBy(compensation).id());
+                .log("Order ${header.orderId}: compensating " + SagaStep.undoneBy(compensation).id())
+                    .id("log-" + compensation.id());
     }
 }

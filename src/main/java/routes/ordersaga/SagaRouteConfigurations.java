@@ -6,6 +6,7 @@ import org.apache.camel.Route;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.spi.UnitOfWork;
 import org.springframework.stereotype.Component;
+import routes.camel.RouteConfigurationIds;
 import routes.saga.TransientFailures;
 import routes.timeline.TimelineEntry;
 import routes.timeline.TimelineJournal;
@@ -36,7 +37,7 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
                 // The saga route logs the failure that makes it compensate, once, without a stack
                 // trace: neither the step's error handler nor its transient clause logs it again.
                 .errorHandler(defaultErrorHandler().logExhausted(false))
-                .onException(Exception.class)
+                .onException(Exception.class).id("saga-step-retry-transient")
                 .onWhen(exchange -> TransientFailures.isTransient(exchange.getException()))
                 .maximumRedeliveries(saga.stepRetries())
                 .redeliveryDelay(saga.stepRetryDelay().toMillis())
@@ -47,6 +48,7 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
                 .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                 .logExhausted(false)
                 .onRedelivery(this::retrying);
+        RouteConfigurationIds.derive(getRouteConfigurationCollection().getRouteConfigurations());
     }
 
     // Logged once, and journaled for the saga explorer: no business row records a retry.

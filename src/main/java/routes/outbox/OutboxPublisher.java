@@ -13,6 +13,7 @@ import org.apache.camel.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import routes.logging.LogContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -85,6 +86,7 @@ public class OutboxPublisher {
                 List<OutboxEvent> accepted = batch.stream().filter(event -> !refused.contains(event)).toList();
                 markPublished(accepted, acknowledged);
                 accepted.forEach(event -> metrics.published(path, event.occurredAt(), acknowledged));
+                accepted.forEach(event -> logPublished(event, path));
                 unpublished.addAll(refused);
             } catch (RuntimeException e) {
                 // Outcome unknown for this batch (SNS or the mark failed): it and the later ones go again.
@@ -125,11 +127,21 @@ public class OutboxPublisher {
         List<OutboxEvent> refused = new ArrayList<>();
         for (BatchResultErrorEntry entry : response.failed()) {
             OutboxEvent event = batch.get(Integer.parseInt(entry.id()));
-            log.debug("SNS refused event {} of order {}: {} {}", event.eventId(), event.aggregateId(), entry.code(),
-                    entry.message());
+            try (LogContext.Scope inLog = LogContext.order(event.aggregateId())) {
+                log.debug("SNS refused event {} of order {}: {} {}", event.eventId(), event.aggregateId(), entry.code(),
+                        entry.message());
+            }
             refused.add(event);
         }
         return refused;
+    }
+
+    /** One line per event, with its order id in the MDC, so a grep for the order finds its events. */
+    private static void logPublished(OutboxEvent event, Path path) {
+        try (LogContext.Scope inLog = LogContext.order(event.aggregateId())) {
+            log.info("Order {}: published event {} {} ({})", event.aggregateId(), event.type(), event.eventId(),
+                    path.name().toLowerCase());
+        }
     }
 
     /** One round trip for the whole batch; item by item only if one of them is gone (expired meanwhile). */

@@ -35,13 +35,13 @@ public class OutboxRelayRoute extends RouteBuilder {
                 + "?delay=" + settings.streamPollDelay().toMillis() + "&pollStrategy=#outboxStreamRecovery")
                 .routeId(RELAY_ROUTE)
                 .description("Reads new outbox events from the table's stream and batches them for SNS")
-                .filter(not(method(OutboxStreamRecords.class, "isNewEvent")))
+                .filter(not(method(OutboxStreamRecords.class, "isNewEvent"))).id("not-a-new-event")
                     .bean(OutboxStreamRecords.class, "skip").id("skip-record")
-                    .stop()
+                    .stop().id("stop-skipped-record")
                 .end()
                 .bean(OutboxStreamRecords.class, "toEvent").id("to-outbox-event")
                 .aggregate(constant(true), AggregationStrategies.flexible(OutboxEvent.class)
-                        .accumulateInCollection(ArrayList.class))
+                        .accumulateInCollection(ArrayList.class)).id("batch-events")
                     .completionSize(settings.batchSize())
                     .completionTimeout(50)
                     // One publisher thread keeps each aggregate's events in commit order.
@@ -58,8 +58,8 @@ public class OutboxRelayRoute extends RouteBuilder {
                 .description("Republishes outbox events still pending: the relay's delivery guarantee")
                 .routeConfigurationId(OutboxRouteConfigurations.OUTBOX_PUBLISH)
                 .bean(OutboxSweeper.class, "pendingEvents").id("find-pending-events")
-                .filter(simple("${body.size} > 0"))
-                    .log(LoggingLevel.INFO, "Sweeper republishing ${body.size} outbox events still pending")
+                .filter(simple("${body.size} > 0")).id("any-pending-events")
+                    .log(LoggingLevel.INFO, "Sweeper republishing ${body.size} outbox events still pending").id("log-republishing")
                     .bean(OutboxPublisher.class, "publishFromSweeper").id("republish-to-sns")
                 .end();
     }

@@ -3,6 +3,7 @@ package routes.outbox;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
+import routes.camel.RouteConfigurationIds;
 
 /**
  * Error handling of the relay's publishing routes: SNS failing or throttling is retried with
@@ -25,7 +26,7 @@ public class OutboxRouteConfigurations extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration(OUTBOX_PUBLISH)
                 .errorHandler(defaultErrorHandler().logExhausted(false))
-                .onException(Exception.class)
+                .onException(Exception.class).id("outbox-publish-retry")
                 .maximumRedeliveries(settings.publishRetries())
                 .redeliveryDelay(settings.publishRetryDelay().toMillis())
                 .useExponentialBackOff()
@@ -35,6 +36,8 @@ public class OutboxRouteConfigurations extends RouteConfigurationBuilder {
                 .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                 .handled(true)
                 .log(LoggingLevel.WARN,
-                        "Outbox publish gave up after retries (${exception.message}); the events stay pending for the sweeper");
+                        "Outbox publish gave up after retries (${exception.message}); the events stay pending for the sweeper")
+                    .id("log-publish-gave-up");
+        RouteConfigurationIds.derive(getRouteConfigurationCollection().getRouteConfigurations());
     }
 }

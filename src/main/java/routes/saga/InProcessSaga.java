@@ -18,6 +18,7 @@ import org.apache.camel.saga.CamelSagaStep;
 import org.apache.camel.support.DefaultExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import routes.logging.LogContext;
 
 /**
  * One running saga of {@link InProcessSagaService}: the steps it enlisted, with the option values
@@ -103,13 +104,26 @@ final class InProcessSaga implements CamelSagaCoordinator {
 
     private void timedOut() {
         if (status.get() == Status.RUNNING) {
-            log.info("Saga {} timed out, compensating", id);
+            try (LogContext.Scope inLog = LogContext.of(options(enlisted()))) {
+                log.info("Saga {} timed out, compensating", id);
+            }
             compensate(null);
         }
     }
 
-    /** Runs the actions from {@code index} on, one at a time; a failure is retried after a pause. */
+    /** Runs the actions with the saga's options (its correlation, such as the order id) on this thread's log lines. */
     private void finish(List<Enlisted> actions, boolean compensating, int index, int attempt) {
+        try (LogContext.Scope inLog = LogContext.of(options(actions))) {
+            runActions(actions, compensating, index, attempt);
+        }
+    }
+
+    private static Map<String, Object> options(List<Enlisted> actions) {
+        return actions.isEmpty() ? Map.of() : actions.get(0).options();
+    }
+
+    /** Runs the actions from {@code index} on, one at a time; a failure is retried after a pause. */
+    private void runActions(List<Enlisted> actions, boolean compensating, int index, int attempt) {
         for (int i = index; i < actions.size(); i++) {
             Enlisted action = actions.get(i);
             Optional<Endpoint> endpoint = compensating ? action.step().getCompensation() : action.step().getCompletion();
