@@ -68,7 +68,8 @@ class RouteNodeIdsTest {
         SagaProperties lra = lraModeWithRemotePayment();
         RemoteSteps remoteSteps = new RemoteSteps(lra);
         try (DefaultCamelContext context = new DefaultCamelContext()) {
-            context.addRoutes(new SagaRouteConfigurations(lra));
+            // Only the routes are built here: no retry runs, so there is nothing to journal.
+            context.addRoutes(new SagaRouteConfigurations(lra, null));
             context.addRoutes(new RemoteStepRoutes(lra, remoteSteps,
                     new DefaultListableBeanFactory().getBeanProvider(RemoteParticipant.class), new ObjectMapper()));
             context.addRoutes(new OrderSagaRoute(lra, remoteSteps));
