@@ -1,0 +1,393 @@
+'use strict';
+// The saga explorer page: the list of sagas (GET api/sagas) and one saga's timeline (GET api/sagas/{orderId}).
+// Every URL is relative to /console/, so the page works under any host and path prefix.
+(() => {
+  const API = '../api';
+  const HAWTIO = '../actuator/hawtio';
+  const CAMEL_CONTEXT = 'camel-saga-outbox';
+  const PAGE_SIZE = 20;
+  const REFRESH_MILLIS = 2000;
+  const REPLAY_MAX = 10;
+  const STATUSES = ['PENDING', 'CONFIRMED', 'CANCELLED'];
+  // The route that runs each consumer (routes.inbox.InboxConsumer names), for the link to Hawtio.
+  const CONSUMER_ROUTES = { 'notification': 'notification-send', 'order-view': 'order-view-update' };
+  const KIND_LABELS = {
+    'step': 'Step done',
+    'retry': 'Retry',
+    'compensation': 'Compensation',
+    'event-published': 'Event published',
+    'event-consumed': 'Event consumed',
+    'dead-letter': 'Dead letter',
+    'notice': 'Notice',
+  };
+
+  const byId = id => document.getElementById(id);
+  const settings = { stuckAfterSeconds: null };
+  const list = { status: 'PENDING', token: null, previousTokens: [] };
+  const detail = { orderId: null, timer: null, generation: 0 };
+
+  // ---- HTTP --------------------------------------------------------------------------------------------
+
+  /** Resolves to {ok, status, body}; a network failure or a non-JSON answer becomes a readable problem. */
+  async function call(url, options) {
+    let response;
+    try {
+      response = await fetch(url, Object.assign({ headers: { 'Accept': 'application/json, application/problem+json' } }, options));
+    } catch (failure) {
+      return { ok: false, status: 0, body: { title: 'The application did not answer', detail: String(failure) } };
+    }
+    let body = null;
+    const text = await response.text();
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch (notJson) {
+      body = { title: `HTTP ${response.status}`, detail: text.slice(0, 200) };
+    }
+    return { ok: response.ok, status: response.status, body };
+  }
+
+  function problemText(answer) {
+    const body = answer.body || {};
+    const words = body.detail || body.title || `HTTP ${answer.status}`;
+    return answer.status ? `${words} (${answer.status})` : words;
+  }
+
+  // ---- formatting --------------------------------------------------------------------------------------
+
+  function humanAge(totalSeconds) {
+    const seconds = Math.max(0, Math.floor(totalSeconds));
+    if (seconds < 60) return `${seconds} s`;
+    const minutes = Math.floor(seconds / 60);
+    if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 24) return `${hours} h ${minutes % 60} min`;
+    return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+  }
+
+  function offset(millis) {
+    if (millis < 1000) return `+${Math.round(millis)} ms`;
+    if (millis < 60000) return `+${(millis / 1000).toFixed(millis < 10000 ? 2 : 1)} s`;
+    return `+${humanAge(millis / 1000)}`;
+  }
+
+  function localTime(iso) {
+    const at = new Date(iso);
+    return Number.isNaN(at.getTime()) ? String(iso) : at.toLocaleString();
+  }
+
+  function element(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => {
+      if (value === undefined || value === null || value === false) return;
+      if (name === 'class') node.className = value;
+      else if (name === 'text') node.textContent = value;
+      else node.setAttribute(name, value === true ? '' : String(value));
+    });
+    children.filter(child => child !== null && child !== undefined)
+      .forEach(child => node.append(child instanceof Node ? child : String(child)));
+    return node;
+  }
+
+  function showError(id, message) {
+    const box = byId(id);
+    box.textContent = message || '';
+    box.hidden = !message;
+  }
+
+  // ---- Hawtio ------------------------------------------------------------------------------------------
+
+  /** Hawtio 5 selects a tree node by the nid query parameter: its path in the Camel tree, joined with '-'. */
+  function hawtioRoute(routeId) {
+    const node = ['org.apache.camel', 'Camel Contexts', CAMEL_CONTEXT, 'routes', routeId]
+      .map(part => part.replace(/\s/g, '')).join('-');
+    return `${HAWTIO}/camel/routeDiagram?nid=${encodeURIComponent(node)}`;
+  }
+
+  function routeOf(entry) {
+    const facts = factsOf(entry);
+    if (facts.route) return facts.route;
+    switch (entry.kind) {
+      case 'step':
+      case 'compensation':
+      case 'retry':
+        return entry.name;
+      case 'event-published':
+        return 'outbox-relay';
+      case 'event-consumed':
+      case 'dead-letter':
+        return CONSUMER_ROUTES[facts.consumer] || null;
+      default:
+        return null;
+    }
+  }
+
+  // ---- the list ----------------------------------------------------------------------------------------
+
+  async function showList(status, token, previousTokens) {
+    stopRefresh();
+    detail.orderId = null;
+    list.status = STATUSES.includes(status) ? status : 'PENDING';
+    list.token = token || null;
+    list.previousTokens = previousTokens || [];
+    byId('saga-detail').hidden = true;
+    byId('saga-list').hidden = false;
+    byId('status-filter').value = list.status;
+    byId('list-state').textContent = 'Loading…';
+    const query = new URLSearchParams({ status: list.status, limit: String(PAGE_SIZE) });
+    if (list.token) query.set('next', list.token);
+    const answer = await call(`${API}/sagas?${query}`);
+    byId('list-state').textContent = `Updated ${new Date().toLocaleTimeString()}`;
+    const rows = byId('saga-rows');
+    rows.replaceChildren();
+    if (!answer.ok) {
+      showError('list-error', `Could not list the sagas: ${problemText(answer)}`);
+      renderPager(null);
+      return;
+    }
+    showError('list-error', null);
+    const sagas = (answer.body && answer.body.sagas) || [];
+    sagas.forEach(saga => rows.append(sagaRow(saga)));
+    const empty = byId('list-empty');
+    empty.hidden = sagas.length > 0;
+    empty.textContent = list.token ? 'No more sagas.' : `No ${list.status} sagas.`;
+    renderPager(answer.body && answer.body.next);
+  }
+
+  function isStuck(saga) {
+    return saga.status === 'PENDING' && settings.stuckAfterSeconds !== null
+      && Number(saga.ageSeconds) >= settings.stuckAfterSeconds;
+  }
+
+  function sagaRow(saga) {
+    const stuck = isStuck(saga);
+    const link = element('a', { href: `#/saga/${encodeURIComponent(saga.orderId)}`, class: 'order-link' }, saga.orderId);
+    return element('tr', {
+      'data-order-id': saga.orderId, 'data-status': saga.status, 'data-stuck': String(stuck),
+      class: stuck ? 'stuck' : null,
+      title: stuck ? `PENDING for ${humanAge(saga.ageSeconds)}: stuck` : null,
+    },
+    element('td', null, link),
+    element('td', null, element('span', { class: `status status-${saga.status}` }, saga.status)),
+    element('td', { class: 'reason' }, saga.reason || ''),
+    element('td', null, saga.currentStep || ''),
+    element('td', { title: saga.startedAt }, localTime(saga.startedAt)),
+    element('td', { class: 'age', 'data-age-seconds': saga.ageSeconds }, humanAge(saga.ageSeconds)),
+    element('td', { title: saga.updatedAt }, localTime(saga.updatedAt)));
+  }
+
+  function renderPager(next) {
+    byId('next-page').disabled = !next;
+    byId('next-page').dataset.next = next || '';
+    byId('previous-page').disabled = list.previousTokens.length === 0;
+    byId('first-page').disabled = !list.token;
+    byId('page-number').textContent = `Page ${list.previousTokens.length + 1}`;
+  }
+
+  // ---- one saga ----------------------------------------------------------------------------------------
+
+  async function showSaga(orderId) {
+    stopRefresh();
+    const generation = ++detail.generation;
+    const changed = detail.orderId !== orderId;
+    detail.orderId = orderId;
+    byId('saga-list').hidden = true;
+    byId('saga-detail').hidden = false;
+    byId('saga-order-id').textContent = orderId;
+    if (changed) {
+      byId('timeline').replaceChildren();
+      byId('saga-status').textContent = '';
+      byId('saga-reason').textContent = '';
+      byId('refresh-state').textContent = 'Loading…';
+    }
+    const answer = await call(`${API}/sagas/${encodeURIComponent(orderId)}`);
+    if (generation !== detail.generation) return; // the user moved on while this was in flight
+    const section = byId('saga-detail');
+    if (!answer.ok) {
+      section.dataset.loaded = 'error';
+      section.dataset.refreshing = 'false';
+      byId('refresh-state').textContent = '';
+      byId('timeline').replaceChildren();
+      showError('saga-error', problemText(answer));
+      return;
+    }
+    showError('saga-error', null);
+    renderSaga(answer.body);
+    const running = answer.body.status === 'PENDING';
+    section.dataset.loaded = 'true';
+    section.dataset.refreshing = String(running);
+    byId('refresh-state').textContent = running
+      ? `Running: refreshes every ${REFRESH_MILLIS / 1000} s (last ${new Date().toLocaleTimeString()})`
+      : 'Final: no more refreshes';
+    if (running) {
+      detail.timer = setTimeout(() => showSaga(orderId), REFRESH_MILLIS);
+    }
+  }
+
+  function stopRefresh() {
+    if (detail.timer) clearTimeout(detail.timer);
+    detail.timer = null;
+  }
+
+  function renderSaga(saga) {
+    const section = byId('saga-detail');
+    section.dataset.orderId = saga.orderId;
+    section.dataset.status = saga.status;
+    const status = byId('saga-status');
+    status.textContent = saga.status;
+    status.className = `status status-${saga.status}`;
+    byId('saga-reason').textContent = saga.reason || '';
+    const entries = saga.timeline || [];
+    const first = entries.length ? new Date(entries[0].at).getTime() : 0;
+    // Replay answers already shown survive a refresh.
+    const answers = new Map([...document.querySelectorAll('#timeline .replay-result')]
+      .filter(node => node.textContent).map(node => [node.dataset.consumer, node.textContent]));
+    byId('timeline').replaceChildren(...entries.map((entry, index) => timelineEntry(entry, index, first, answers)));
+  }
+
+  function factsOf(entry) {
+    return entry.detail && typeof entry.detail === 'object' ? entry.detail : {};
+  }
+
+  /** What the colour says: done, compensated, retried, message, ignored, deferred, failed or notice. */
+  function outcomeOf(entry) {
+    const facts = factsOf(entry);
+    switch (entry.kind) {
+      case 'step': return 'done';
+      case 'compensation': return 'compensated';
+      case 'retry': return 'retried';
+      case 'event-published': return 'message';
+      case 'event-consumed': {
+        const outcome = String(facts.outcome || 'applied').toLowerCase();
+        if (outcome.includes('duplicate') || outcome.includes('stale')) return 'ignored';
+        if (outcome.includes('defer')) return 'deferred';
+        return 'message';
+      }
+      case 'dead-letter': return 'failed';
+      default: return 'notice';
+    }
+  }
+
+  function timelineEntry(entry, index, first, answers) {
+    const facts = factsOf(entry);
+    const at = new Date(entry.at).getTime();
+    const outcome = outcomeOf(entry);
+    const title = element('div', { class: 'entry-title' },
+      element('span', { class: 'kind' }, KIND_LABELS[entry.kind] || entry.kind),
+      ' ',
+      element('strong', { class: 'name' }, entry.name || ''));
+    if (entry.kind === 'retry' && facts.attempt !== undefined) {
+      title.append(' ', element('span', { class: 'badge attempt', 'data-attempt': facts.attempt }, `attempt ${facts.attempt}`));
+    }
+    if (entry.kind === 'event-consumed') {
+      title.append(' ', element('span', { class: 'badge outcome' }, facts.outcome || 'applied'));
+    }
+    const card = element('div', { class: 'card' }, title, detailList(entry));
+    const route = routeOf(entry);
+    const actions = element('div', { class: 'actions' });
+    if (route) {
+      actions.append(element('a', {
+        class: 'hawtio-route', href: hawtioRoute(route), target: '_blank', rel: 'noopener', 'data-route-id': route,
+      }, `Route ${route} in Hawtio`));
+    }
+    if (entry.kind === 'dead-letter' && facts.consumer) {
+      actions.append(replayButton(facts.consumer, answers.get(facts.consumer)));
+    }
+    if (actions.childElementCount) card.append(actions);
+    return element('li', {
+      class: `entry kind-${entry.kind} outcome-${outcome}`,
+      id: `entry-${index}`,
+      'data-kind': entry.kind, 'data-name': entry.name, 'data-outcome': outcome,
+      'data-attempt': facts.attempt, 'data-consumer': facts.consumer, 'data-at': entry.at,
+    },
+    element('time', { class: 'offset', datetime: entry.at, title: `${localTime(entry.at)} (${entry.at})` },
+      Number.isNaN(at) ? '' : offset(at - first)),
+    element('span', { class: 'marker', 'aria-hidden': 'true' }),
+    card);
+  }
+
+  function detailList(entry) {
+    if (entry.detail === undefined || entry.detail === null || entry.detail === '') return null;
+    if (typeof entry.detail !== 'object') return element('p', { class: 'detail' }, String(entry.detail));
+    const shown = Object.entries(entry.detail).filter(([name]) => name !== 'attempt' && name !== 'outcome');
+    if (!shown.length) return null;
+    const facts = element('dl', { class: 'detail' });
+    shown.forEach(([name, value]) => facts.append(
+      element('dt', null, name),
+      element('dd', { 'data-field': name }, typeof value === 'object' ? JSON.stringify(value) : String(value))));
+    return facts;
+  }
+
+  function replayButton(consumer, previousAnswer) {
+    const result = element('span', { class: 'replay-result', role: 'status', 'data-consumer': consumer }, previousAnswer || '');
+    const button = element('button', { type: 'button', class: 'replay', 'data-consumer': consumer },
+      `Replay ${consumer}'s dead letters (up to ${REPLAY_MAX})`);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      result.textContent = 'Replaying…';
+      const answer = await call(`${API}/dlq/${encodeURIComponent(consumer)}/replay?max=${REPLAY_MAX}`, { method: 'POST' });
+      result.textContent = answer.ok
+        ? `Replayed ${answer.body.replayed} message(s) to ${answer.body.consumer}'s queue`
+        : `Replay refused: ${problemText(answer)}`;
+      result.dataset.ok = String(answer.ok);
+      button.disabled = false;
+    });
+    return element('span', { class: 'replay-box' }, button, ' ', result);
+  }
+
+  // ---- navigation: #/sagas?status=… and #/saga/{orderId} ---------------------------------------------
+
+  function route() {
+    const hash = location.hash || '#/sagas';
+    const saga = /^#\/saga\/(.+)$/.exec(hash);
+    if (saga) {
+      let orderId;
+      try {
+        orderId = decodeURIComponent(saga[1]);
+      } catch (malformed) {
+        orderId = saga[1];
+      }
+      byId('search-input').value = orderId;
+      showSaga(orderId);
+      return;
+    }
+    const query = new URLSearchParams(hash.split('?')[1] || '');
+    showList(query.get('status') || list.status, null, []);
+  }
+
+  function wire() {
+    byId('search-form').addEventListener('submit', event => {
+      event.preventDefault();
+      const orderId = byId('search-input').value.trim();
+      if (!orderId) {
+        byId('search-input').focus();
+        return;
+      }
+      const target = `#/saga/${encodeURIComponent(orderId)}`;
+      if (location.hash === target) showSaga(orderId); else location.hash = target;
+    });
+    byId('status-filter').addEventListener('change', event => {
+      location.hash = `#/sagas?status=${event.target.value}`;
+    });
+    byId('refresh-list').addEventListener('click', () => showList(list.status, list.token, list.previousTokens));
+    byId('next-page').addEventListener('click', event => {
+      const next = event.target.dataset.next;
+      if (next) showList(list.status, next, [...list.previousTokens, list.token]);
+    });
+    byId('previous-page').addEventListener('click', () => {
+      const previous = [...list.previousTokens];
+      showList(list.status, previous.pop(), previous);
+    });
+    byId('first-page').addEventListener('click', () => showList(list.status, null, []));
+    window.addEventListener('hashchange', route);
+  }
+
+  async function start() {
+    wire();
+    const answer = await call('settings');
+    if (answer.ok && answer.body) settings.stuckAfterSeconds = Number(answer.body.stuckAfterSeconds);
+    byId('stuck-after').textContent = settings.stuckAfterSeconds === null ? 'the saga timeout' : humanAge(settings.stuckAfterSeconds);
+    route();
+  }
+
+  start();
+})();
