@@ -108,6 +108,7 @@
     if (facts.route) return facts.route;
     switch (entry.kind) {
       case 'step':
+        return facts.status === 'FAILED' ? null : entry.name; // the failure is a note in the saga log, not a route
       case 'compensation':
       case 'retry':
         return entry.name;
@@ -252,7 +253,9 @@
   function outcomeOf(entry) {
     const facts = factsOf(entry);
     switch (entry.kind) {
-      case 'step': return 'done';
+      case 'step':
+        if (facts.status === 'FAILED') return 'failed';
+        return !facts.status || facts.status === 'DONE' ? 'done' : 'notice';
       case 'compensation': return 'compensated';
       case 'retry': return 'retried';
       case 'event-published': return 'message';
@@ -267,12 +270,20 @@
     }
   }
 
+  function labelOf(entry) {
+    const facts = factsOf(entry);
+    if (entry.kind === 'step' && facts.status === 'FAILED') return 'Saga failed';
+    if (entry.kind === 'step' && facts.status && facts.status !== 'DONE') return `Step ${String(facts.status).toLowerCase()}`;
+    if (entry.kind === 'event-published' && facts.published === false) return 'Event written, not yet published';
+    return KIND_LABELS[entry.kind] || entry.kind;
+  }
+
   function timelineEntry(entry, index, first, answers) {
     const facts = factsOf(entry);
     const at = new Date(entry.at).getTime();
     const outcome = outcomeOf(entry);
     const title = element('div', { class: 'entry-title' },
-      element('span', { class: 'kind' }, KIND_LABELS[entry.kind] || entry.kind),
+      element('span', { class: 'kind' }, labelOf(entry)),
       ' ',
       element('strong', { class: 'name' }, entry.name || ''));
     if (entry.kind === 'retry' && facts.attempt !== undefined) {
@@ -308,7 +319,8 @@
   function detailList(entry) {
     if (entry.detail === undefined || entry.detail === null || entry.detail === '') return null;
     if (typeof entry.detail !== 'object') return element('p', { class: 'detail' }, String(entry.detail));
-    const shown = Object.entries(entry.detail).filter(([name]) => name !== 'attempt' && name !== 'outcome');
+    const said = ['attempt', 'outcome', 'published', ...(entry.kind === 'step' || entry.kind === 'compensation' ? ['status'] : [])];
+    const shown = Object.entries(entry.detail).filter(([name]) => !said.includes(name));
     if (!shown.length) return null;
     const facts = element('dl', { class: 'detail' });
     shown.forEach(([name, value]) => facts.append(
