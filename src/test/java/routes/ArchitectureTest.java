@@ -32,7 +32,7 @@ class ArchitectureTest {
     static final List<String> CONTEXTS = List.of("order", "inventory", "payment", "orderview", "notification");
     static final List<String> SAGA_PARTICIPANTS = List.of("order", "inventory", "payment");
     /** What every context may use: the saga kernel, the order-saga contract and the infrastructure. */
-    static final List<String> SHARED = List.of("saga", "ordersaga", "outbox", "inbox", "aws", "api");
+    static final List<String> SHARED = List.of("saga", "ordersaga", "outbox", "inbox", "aws", "api", "timeline");
 
     @ArchTest
     static final ArchRule firstLevelPackagesHaveNoCycles = slices().matching("routes.(*)..")

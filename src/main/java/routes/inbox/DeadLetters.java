@@ -8,13 +8,16 @@ import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import routes.timeline.TimelineEntry;
+import routes.timeline.TimelineJournal;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * The dead-letter channel's last step: the original message, with its attributes and the failure's
  * reason, exception class and attempt count as message attributes, into the consumer's
- * dead-letter queue. The consumer then acknowledges the message.
+ * dead-letter queue. The consumer then acknowledges the message. A message that names its order is
+ * also journaled for the saga explorer.
  */
 @Component
 public class DeadLetters {
@@ -30,11 +33,13 @@ public class DeadLetters {
     private final SqsClient sqs;
     private final InboxConsumers consumers;
     private final Clock clock;
+    private final TimelineJournal timeline;
 
-    public DeadLetters(SqsClient sqs, InboxConsumers consumers, Clock clock) {
+    public DeadLetters(SqsClient sqs, InboxConsumers consumers, Clock clock, TimelineJournal timeline) {
         this.sqs = sqs;
         this.consumers = consumers;
         this.clock = clock;
+        this.timeline = timeline;
     }
 
     public void send(Exchange exchange) {
@@ -57,6 +62,8 @@ public class DeadLetters {
                 .messageAttributes(attributes));
         log.warn("Consumer {}: message {} dead-lettered after {} attempt(s): {}", consumer,
                 exchange.getMessage().getHeader(Sqs2Constants.MESSAGE_ID), attempts(exchange), reason);
+        EventReference.of(exchange).ifPresent(event -> timeline.record(TimelineEntry.deadLetter(event.orderId(),
+                timeline.now(), consumer, event.eventId(), event.type(), reason)));
     }
 
     /** Deliveries by SQS so far, counting this one, plus the redeliveries Camel made of this one. */

@@ -3,11 +3,14 @@ package routes.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.sqs.Sqs2Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import routes.timeline.TimelineEntry;
+import routes.timeline.TimelineJournal;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -15,6 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * and its visibility timeout becomes an exponential backoff with jitter, so SQS redelivers it then.
  * Each deferral is one receive; past the budget the dead-letter channel takes it. A message held
  * back by another delivery's claim comes back after that claim's lease, so that it can take it over.
+ * Each deferral is counted ({@code inbox.deferrals} by consumer) and journaled for the saga explorer.
  */
 @Component
 public class Deferrals {
@@ -27,12 +31,17 @@ public class Deferrals {
     private final InboxConsumers consumers;
     private final InboxProperties settings;
     private final Clock clock;
+    private final MeterRegistry registry;
+    private final TimelineJournal timeline;
 
-    public Deferrals(SqsClient sqs, InboxConsumers consumers, InboxProperties settings, Clock clock) {
+    public Deferrals(SqsClient sqs, InboxConsumers consumers, InboxProperties settings, Clock clock,
+            MeterRegistry registry, TimelineJournal timeline) {
         this.sqs = sqs;
         this.consumers = consumers;
         this.settings = settings;
         this.clock = clock;
+        this.registry = registry;
+        this.timeline = timeline;
     }
 
     public boolean withinBudget(Exchange exchange) {
@@ -55,6 +64,9 @@ public class Deferrals {
         log.info("Consumer {}: message {} deferred for {} s (receive {} of {}): {}", consumer,
                 exchange.getMessage().getHeader(Sqs2Constants.MESSAGE_ID), later.toSeconds(), receives,
                 settings.deferBudget(), reason == null ? "" : reason.getMessage());
+        registry.counter("inbox.deferrals", "consumer", consumer).increment();
+        EventReference.of(exchange).ifPresent(event -> timeline.record(TimelineEntry.consumed(event.orderId(),
+                timeline.now(), consumer, event.eventId(), event.type(), TimelineEntry.DEFERRED)));
     }
 
     /** The backoff, or longer when another delivery's claim holds the message back: until its lease ends. */

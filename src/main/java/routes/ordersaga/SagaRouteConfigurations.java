@@ -5,6 +5,8 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 import routes.saga.TransientFailures;
+import routes.timeline.TimelineEntry;
+import routes.timeline.TimelineJournal;
 
 /**
  * Error handling of the saga's steps and compensations ({@code routeConfigurationId("saga-step")}):
@@ -18,9 +20,11 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
     public static final String SAGA_STEP = "saga-step";
 
     private final SagaProperties saga;
+    private final TimelineJournal timeline;
 
-    public SagaRouteConfigurations(SagaProperties saga) {
+    public SagaRouteConfigurations(SagaProperties saga, TimelineJournal timeline) {
         this.saga = saga;
+        this.timeline = timeline;
     }
 
     @Override
@@ -39,10 +43,17 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
                 .maximumRedeliveryDelay(saga.stepRetryMaxDelay().toMillis())
                 .retryAttemptedLogLevel(LoggingLevel.DEBUG)
                 .logExhausted(false)
-                .onRedelivery(exchange -> log.warn("Order {}: retrying {} (attempt {}) after {}",
-                        exchange.getMessage().getHeader(SagaHeaders.ORDER_ID),
-                        exchange.getFromRouteId(),
-                        exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER),
-                        String.valueOf(exchange.getProperty(Exchange.EXCEPTION_CAUGHT))));
+                .onRedelivery(this::retrying);
+    }
+
+    // Logged once, and journaled for the saga explorer: no business row records a retry.
+    private void retrying(Exchange exchange) {
+        String orderId = exchange.getMessage().getHeader(SagaHeaders.ORDER_ID, String.class);
+        Integer attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        log.warn("Order {}: retrying {} (attempt {}) after {}", orderId, exchange.getFromRouteId(), attempt,
+                String.valueOf(failure));
+        timeline.record(TimelineEntry.retry(orderId, timeline.now(), exchange.getFromRouteId(),
+                attempt == null ? 0 : attempt, failure == null ? "unknown" : String.valueOf(failure.getMessage())));
     }
 }

@@ -14,7 +14,8 @@ class DeferralsTest {
 
     final Instant now = Instant.parse("2026-11-30T12:00:00Z");
     final InboxProperties settings = ApplicationDefaults.inbox();
-    final Deferrals deferrals = new Deferrals(null, new InboxConsumers(ResourceDefaults.CONSUMERS, ResourceDefaults.names()), settings, Clock.fixed(now, ZoneOffset.UTC));
+    final Deferrals deferrals = new Deferrals(null, new InboxConsumers(ResourceDefaults.CONSUMERS, ResourceDefaults.names()), settings, Clock.fixed(now, ZoneOffset.UTC),
+            null, null);
 
     @Test
     void aMessageHeldByAnotherDeliverysClaimComesBackAfterThatClaimsLease() {

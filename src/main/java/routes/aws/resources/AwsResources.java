@@ -21,7 +21,7 @@ public class AwsResources {
     public static final String ORDERS_PENDING_INDEX = "orders-pending";
     /** Outbox index holding only unpublished events (a sparse GSI: the attribute is removed on publish). */
     public static final String OUTBOX_PENDING_INDEX = "outbox-pending";
-    /** TTL attribute (epoch seconds) of the outbox and inbox tables. */
+    /** TTL attribute (epoch seconds) of the outbox, inbox and timeline tables. */
     public static final String TTL_ATTRIBUTE = "expiresAt";
     /** SQS's longest retention: a dead letter waits 14 days for its replay instead of the default 4. */
     public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
@@ -49,7 +49,10 @@ public class AwsResources {
                         true, TTL_ATTRIBUTE),
                 new TableSpec(names.inboxTable(), Key.hash("inboxKey"), List.of(), false, TTL_ATTRIBUTE),
                 new TableSpec(names.orderViewTable(), Key.hashAndRange("customerId", "orderId"), List.of(), false, null),
-                new TableSpec(names.notificationsTable(), Key.hashAndRange("orderId", "kind"), List.of(), false, null));
+                new TableSpec(names.notificationsTable(), Key.hashAndRange("orderId", "kind"), List.of(), false, null),
+                // Per order, what no business row records (retries, consumer outcomes), in time order.
+                new TableSpec(names.timelineTable(), Key.hashAndRange("orderId", "entryKey"), List.of(), false,
+                        TTL_ATTRIBUTE));
     }
 
     public String topic() {

@@ -27,6 +27,7 @@ public record ResourceNames(
         @NotBlank @DefaultValue("inbox") String inboxTable,
         @NotBlank @DefaultValue("order_view") String orderViewTable,
         @NotBlank @DefaultValue("notifications") String notificationsTable,
+        @NotBlank @DefaultValue("saga_timeline") String timelineTable,
         @NotBlank @DefaultValue("order-events") String topic,
         @DefaultValue Map<String, String> queues,
         @NotBlank @DefaultValue("-dlq") String deadLetterSuffix,

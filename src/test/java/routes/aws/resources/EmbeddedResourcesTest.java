@@ -29,7 +29,8 @@ class EmbeddedResourcesTest {
     void everyDeclaredTableExists() {
         List<String> tables = dynamoDb.listTables().tableNames();
 
-        assertThat(tables).contains("orders", "inventory", "payments", "outbox", "inbox", "order_view", "notifications");
+        assertThat(tables).contains("orders", "inventory", "payments", "outbox", "inbox", "order_view", "notifications",
+                "saga_timeline");
     }
 
     @Test
