@@ -23,7 +23,7 @@
 
   const byId = id => document.getElementById(id);
   const settings = { stuckAfterSeconds: null };
-  const list = { status: 'PENDING', token: null, previousTokens: [] };
+  const list = { status: 'PENDING', token: null, previousTokens: [], generation: 0 };
   const detail = { orderId: null, timer: null, generation: 0 };
 
   // ---- HTTP --------------------------------------------------------------------------------------------
@@ -126,6 +126,7 @@
 
   async function showList(status, token, previousTokens) {
     stopRefresh();
+    detail.generation++; // a saga answer still in flight is dropped
     detail.orderId = null;
     list.status = STATUSES.includes(status) ? status : 'PENDING';
     list.token = token || null;
@@ -133,16 +134,21 @@
     byId('saga-detail').hidden = true;
     byId('saga-list').hidden = false;
     byId('status-filter').value = list.status;
+    const section = byId('saga-list');
+    section.dataset.state = 'loading';
     byId('list-state').textContent = 'Loading…';
     const query = new URLSearchParams({ status: list.status, limit: String(PAGE_SIZE) });
     if (list.token) query.set('next', list.token);
+    const generation = ++list.generation;
     const answer = await call(`${API}/sagas?${query}`);
+    if (generation !== list.generation) return; // a newer view replaced this one
     byId('list-state').textContent = `Updated ${new Date().toLocaleTimeString()}`;
     const rows = byId('saga-rows');
     rows.replaceChildren();
     if (!answer.ok) {
       showError('list-error', `Could not list the sagas: ${problemText(answer)}`);
       renderPager(null);
+      section.dataset.state = 'error';
       return;
     }
     showError('list-error', null);
@@ -152,6 +158,9 @@
     empty.hidden = sagas.length > 0;
     empty.textContent = list.token ? 'No more sagas.' : `No ${list.status} sagas.`;
     renderPager(answer.body && answer.body.next);
+    section.dataset.status = list.status;
+    section.dataset.page = String(list.previousTokens.length + 1);
+    section.dataset.state = 'loaded';
   }
 
   function isStuck(saga) {
@@ -189,6 +198,7 @@
   async function showSaga(orderId) {
     stopRefresh();
     const generation = ++detail.generation;
+    list.generation++; // a list answer still in flight is dropped
     const changed = detail.orderId !== orderId;
     detail.orderId = orderId;
     byId('saga-list').hidden = true;
@@ -319,8 +329,11 @@
   function detailList(entry) {
     if (entry.detail === undefined || entry.detail === null || entry.detail === '') return null;
     if (typeof entry.detail !== 'object') return element('p', { class: 'detail' }, String(entry.detail));
-    const said = ['attempt', 'outcome', 'published', ...(entry.kind === 'step' || entry.kind === 'compensation' ? ['status'] : [])];
-    const shown = Object.entries(entry.detail).filter(([name]) => !said.includes(name));
+    const said = ['attempt', 'outcome', 'published'];
+    // The status a step or compensation normally ends with goes without saying; any other is shown.
+    const usual = { 'step': 'DONE', 'compensation': 'COMPENSATED' }[entry.kind];
+    const shown = Object.entries(entry.detail).filter(([name, value]) => !said.includes(name)
+      && !(name === 'status' && (value === usual || entry.kind === 'step')));
     if (!shown.length) return null;
     const facts = element('dl', { class: 'detail' });
     shown.forEach(([name, value]) => facts.append(
