@@ -2,7 +2,9 @@ package routes.ordersaga;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.spi.UnitOfWork;
 import org.springframework.stereotype.Component;
 import routes.saga.TransientFailures;
 import routes.timeline.TimelineEntry;
@@ -51,9 +53,16 @@ public class SagaRouteConfigurations extends RouteConfigurationBuilder {
         String orderId = exchange.getMessage().getHeader(SagaHeaders.ORDER_ID, String.class);
         Integer attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        log.warn("Order {}: retrying {} (attempt {}) after {}", orderId, exchange.getFromRouteId(), attempt,
-                String.valueOf(failure));
-        timeline.record(TimelineEntry.retry(orderId, timeline.now(), exchange.getFromRouteId(),
-                attempt == null ? 0 : attempt, failure == null ? "unknown" : String.valueOf(failure.getMessage())));
+        String step = stepOf(exchange);
+        log.warn("Order {}: retrying {} (attempt {}) after {}", orderId, step, attempt, String.valueOf(failure));
+        timeline.record(TimelineEntry.retry(orderId, timeline.now(), step, attempt == null ? 0 : attempt,
+                failure == null ? "unknown" : String.valueOf(failure.getMessage())));
+    }
+
+    // The participant route being retried; the exchange came from the saga's own route.
+    private static String stepOf(Exchange exchange) {
+        UnitOfWork unitOfWork = exchange.getUnitOfWork();
+        Route route = unitOfWork == null ? null : unitOfWork.getRoute();
+        return route == null ? exchange.getFromRouteId() : route.getRouteId();
     }
 }
