@@ -4,7 +4,6 @@
 (() => {
   const API = '../api';
   const HAWTIO = '../actuator/hawtio';
-  const CAMEL_CONTEXT = 'camel-saga-outbox';
   const PAGE_SIZE = 20;
   const REFRESH_MILLIS = 2000;
   const REPLAY_MAX = 10;
@@ -22,7 +21,7 @@
   };
 
   const byId = id => document.getElementById(id);
-  const settings = { stuckAfterSeconds: null };
+  const settings = { stuckAfterSeconds: null, camelContext: 'camel-saga-outbox' };
   const list = { status: 'PENDING', token: null, previousTokens: [], generation: 0 };
   const detail = { orderId: null, timer: null, generation: 0 };
 
@@ -96,11 +95,15 @@
 
   // ---- Hawtio ------------------------------------------------------------------------------------------
 
-  /** Hawtio 5 selects a tree node by the nid query parameter: its path in the Camel tree, joined with '-'. */
+  /**
+   * The route's node in Hawtio. Hawtio 5.2 opens a tree node from a link only in its JMX view (the nid query
+   * parameter: the node's path with spaces removed, joined by '-', '-folder' for a node with children; a
+   * route is one, its processors below it); the Camel tab then shows that route's diagram.
+   */
   function hawtioRoute(routeId) {
-    const node = ['org.apache.camel', 'Camel Contexts', CAMEL_CONTEXT, 'routes', routeId]
-      .map(part => part.replace(/\s/g, '')).join('-');
-    return `${HAWTIO}/camel/routeDiagram?nid=${encodeURIComponent(node)}`;
+    const node = ['org.apache.camel', 'Camel Contexts', settings.camelContext, 'routes', routeId]
+      .map(part => part.replace(/\s/g, '')).join('-') + '-folder';
+    return `${HAWTIO}/jmx/attributes?nid=${encodeURIComponent(node)}`;
   }
 
   function routeOf(entry) {
@@ -117,6 +120,8 @@
       case 'event-consumed':
       case 'dead-letter':
         return CONSUMER_ROUTES[facts.consumer] || null;
+      case 'notice':
+        return CONSUMER_ROUTES['notification'];
       default:
         return null;
     }
@@ -308,6 +313,7 @@
     if (route) {
       actions.append(element('a', {
         class: 'hawtio-route', href: hawtioRoute(route), target: '_blank', rel: 'noopener', 'data-route-id': route,
+        title: 'Opens the route in Hawtio (its MBean; the Camel tab shows its diagram)',
       }, `Route ${route} in Hawtio`));
     }
     if (entry.kind === 'dead-letter' && facts.consumer) {
@@ -409,7 +415,10 @@
   async function start() {
     wire();
     const answer = await call('settings');
-    if (answer.ok && answer.body) settings.stuckAfterSeconds = Number(answer.body.stuckAfterSeconds);
+    if (answer.ok && answer.body) {
+      settings.stuckAfterSeconds = Number(answer.body.stuckAfterSeconds);
+      settings.camelContext = answer.body.camelContext || settings.camelContext;
+    }
     byId('stuck-after').textContent = settings.stuckAfterSeconds === null ? 'the saga timeout' : humanAge(settings.stuckAfterSeconds);
     route();
   }
