@@ -22,7 +22,7 @@
 
   const byId = id => document.getElementById(id);
   const settings = { stuckAfterSeconds: null, camelContext: 'camel-saga-outbox' };
-  const list = { status: 'PENDING', token: null, previousTokens: [], generation: 0 };
+  const list = { status: 'PENDING', limit: PAGE_SIZE, token: null, previousTokens: [], generation: 0 };
   const detail = { orderId: null, timer: null, generation: 0 };
 
   // ---- HTTP --------------------------------------------------------------------------------------------
@@ -142,7 +142,7 @@
     const section = byId('saga-list');
     section.dataset.state = 'loading';
     byId('list-state').textContent = 'Loading…';
-    const query = new URLSearchParams({ status: list.status, limit: String(PAGE_SIZE) });
+    const query = new URLSearchParams({ status: list.status, limit: String(list.limit) });
     if (list.token) query.set('next', list.token);
     const generation = ++list.generation;
     const answer = await call(`${API}/sagas?${query}`);
@@ -166,6 +166,7 @@
     section.dataset.status = list.status;
     section.dataset.page = String(list.previousTokens.length + 1);
     section.dataset.state = 'loaded';
+    section.dataset.loads = String(Number(section.dataset.loads || 0) + 1);
   }
 
   function isStuck(saga) {
@@ -335,6 +336,8 @@
   function detailList(entry) {
     if (entry.detail === undefined || entry.detail === null || entry.detail === '') return null;
     if (typeof entry.detail !== 'object') return element('p', { class: 'detail' }, String(entry.detail));
+    const text = (name, value) => typeof value === 'object' ? JSON.stringify(value)
+      : /Ms$/.test(name) && typeof value === 'number' ? `${value} ms` : String(value);
     const said = ['attempt', 'outcome', 'published'];
     // The status a step or compensation normally ends with goes without saying; any other is shown.
     const usual = { 'step': 'DONE', 'compensation': 'COMPENSATED' }[entry.kind];
@@ -344,7 +347,7 @@
     const facts = element('dl', { class: 'detail' });
     shown.forEach(([name, value]) => facts.append(
       element('dt', null, name),
-      element('dd', { 'data-field': name }, typeof value === 'object' ? JSON.stringify(value) : String(value))));
+      element('dd', { 'data-field': name }, text(name, value))));
     return facts;
   }
 
@@ -382,6 +385,8 @@
       return;
     }
     const query = new URLSearchParams(hash.split('?')[1] || '');
+    const limit = Number(query.get('limit'));
+    list.limit = Number.isInteger(limit) && limit >= 1 && limit <= 100 ? limit : PAGE_SIZE;
     showList(query.get('status') || list.status, null, []);
   }
 
@@ -397,7 +402,7 @@
       if (location.hash === target) showSaga(orderId); else location.hash = target;
     });
     byId('status-filter').addEventListener('change', event => {
-      location.hash = `#/sagas?status=${event.target.value}`;
+      location.hash = `#/sagas?status=${event.target.value}` + (list.limit === PAGE_SIZE ? '' : `&limit=${list.limit}`);
     });
     byId('refresh-list').addEventListener('click', () => showList(list.status, list.token, list.previousTokens));
     byId('next-page').addEventListener('click', event => {

@@ -120,6 +120,28 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theListPagesForwardAndBackWithTheApisNextToken() {
+        // At least two confirmed sagas, so that one a page makes two pages at least.
+        placeFinal("tok_ok", "CONFIRMED");
+        placeFinal("tok_ok", "CONFIRMED");
+
+        open("/console/#/sagas?status=CONFIRMED&limit=1");
+        awaitList("CONFIRMED", 1);
+        List<String> pageOne = rowIds();
+        assertThat(pageOne).hasSize(1);
+        assertThat(browser.findElement(By.id("previous-page")).isEnabled()).isFalse();
+
+        reloadList(() -> browser.findElement(By.id("next-page")).click(), "CONFIRMED", 2);
+        List<String> pageTwo = rowIds();
+        assertThat(pageTwo).hasSize(1).doesNotContainAnyElementsOf(pageOne);
+        assertThat(browser.findElement(By.id("page-number")).getText()).isEqualTo("Page 2");
+
+        reloadList(() -> browser.findElement(By.id("previous-page")).click(), "CONFIRMED", 1);
+        assertThat(rowIds()).isEqualTo(pageOne);
+        screenshot("list-paged");
+    }
+
+    @Test
     void flakyOrdersTimelineShowsItsRetriesWithAttemptNumbersItsStepsEventsAndConsumerOutcomes() {
         String flaky = placeFinal("tok_flaky", "CONFIRMED");
         // The consumers finish after the saga: wait until the API has both consumers' outcome of the last event.
@@ -274,13 +296,39 @@ class ConsoleBrowserTest {
         new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(loaded));
     }
 
+    /** Does what changes the list, then waits until the list has loaded again, showing {@code page} of {@code status}. */
+    void reloadList(Runnable action, String status, int page) {
+        int before = listLoads();
+        action.run();
+        new WebDriverWait(browser, PATIENCE).until(driver -> listLoads() > before);
+        awaitList(status, page);
+    }
+
+    static int listLoads() {
+        String loads = browser.findElement(By.id("saga-list")).getAttribute("data-loads");
+        return loads == null ? 0 : Integer.parseInt(loads);
+    }
+
+    /** The first page of the list of {@code status}, reached the way a user would. */
+    void showFirstPage(String status) {
+        if (!browser.findElement(By.id("saga-list")).isDisplayed()) {
+            WebElement back = browser.findElement(By.id("back-to-list"));
+            String shown = browser.findElement(By.id("saga-list")).getAttribute("data-status");
+            reloadList(back::click, shown == null ? "PENDING" : shown, 1);
+        }
+        Select filter = new Select(browser.findElement(By.id("status-filter")));
+        if (!filter.getFirstSelectedOption().getAttribute("value").equals(status)) {
+            reloadList(() -> filter.selectByValue(status), status, 1);
+        }
+        WebElement first = browser.findElement(By.id("first-page"));
+        if (first.isEnabled()) {
+            reloadList(first::click, status, 1);
+        }
+    }
+
     /** Shows the list of {@code status} and pages through it until the order's row appears. */
     WebElement findInList(String status, String orderId) {
-        if (!browser.findElement(By.id("saga-list")).isDisplayed()) {
-            browser.findElement(By.id("back-to-list")).click();
-        }
-        new Select(browser.findElement(By.id("status-filter"))).selectByValue(status);
-        awaitList(status, 1);
+        showFirstPage(status);
         By row = By.cssSelector("#saga-rows tr[data-order-id='" + orderId + "']");
         for (int page = 1; ; page++) {
             List<WebElement> found = browser.findElements(row);
@@ -289,9 +337,13 @@ class ConsoleBrowserTest {
             }
             WebElement next = browser.findElement(By.id("next-page"));
             assertThat(next.isEnabled()).as("%s is on no page of the %s list", orderId, status).isTrue();
-            next.click();
-            awaitList(status, page + 1);
+            reloadList(next::click, status, page + 1);
         }
+    }
+
+    static List<String> rowIds() {
+        return browser.findElements(By.cssSelector("#saga-rows tr")).stream()
+                .map(row -> row.getAttribute("data-order-id")).toList();
     }
 
     static List<WebElement> entries(String kind) {
