@@ -51,7 +51,7 @@ final class PageToken {
         return key.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> AttributeValue.fromS((String) e.getValue())));
     }
 
-    private static InvalidFieldException invalid() {
+    static InvalidFieldException invalid() {
         return new InvalidFieldException(FIELD, "is not a page token of this listing: pass back the next of the previous page");
     }
 }

@@ -41,7 +41,7 @@ class SagaExplorerController {
             @RequestParam(required = false) String next) {
         OrderStatus wanted = status(status);
         int count = limit(limit);
-        Map<String, AttributeValue> from = next == null ? null : PageToken.decode(next, SagaListing.keyNames(wanted));
+        Map<String, AttributeValue> from = next == null ? null : listing.start(wanted, next);
         return listing.page(wanted, count, from);
     }
 

@@ -45,6 +45,16 @@ class SagaListing {
         return status == OrderStatus.PENDING ? INDEX_KEY : TABLE_KEY;
     }
 
+    /** Where a page of this status resumes: the key a {@code next} token holds, or a 400 naming {@code next}. */
+    Map<String, AttributeValue> start(OrderStatus status, String token) {
+        Map<String, AttributeValue> key = PageToken.decode(token, keyNames(status));
+        // DynamoDB refuses a start key outside the queried partition: that is a bad token, not an outage.
+        if (status == OrderStatus.PENDING && !SagaRows.RUNNING.equals(key.get(SagaRows.PENDING_BUCKET).s())) {
+            throw PageToken.invalid();
+        }
+        return key;
+    }
+
     SagaSummary.Page page(OrderStatus status, int limit, Map<String, AttributeValue> from) {
         List<SagaSummary> sagas = new ArrayList<>();
         Map<String, AttributeValue> start = from;

@@ -1,5 +1,8 @@
 package routes.inbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Looks into a consumer's dead-letter queue and replays it after a fix. A replay sends each message
  * back to the consumer's queue, then deletes it from the dead-letter queue: interrupted in between,
- * the message is in both, and the consumer's inbox absorbs the duplicate. Nothing is lost.
+ * the message is in both, and the consumer's inbox absorbs the duplicate. Nothing is lost. A replay
+ * can also take only one event's messages (the saga explorer's replay of a dead-lettered event).
  * Also a JMX operation, so it can be run from Hawtio.
  */
 @Component
@@ -31,6 +35,8 @@ public class DeadLetterQueues {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterQueues.class);
     private static final int SAMPLE = 10;
+    private static final int MAX_SEARCHED = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqsClient sqs;
     private final InboxConsumers consumers;
@@ -83,6 +89,41 @@ public class DeadLetterQueues {
         return replayed;
     }
 
+    /**
+     * Moves only the messages of one event back to the consumer's queue; returns how many moved. The
+     * others looked at are made visible again at once. Looks at up to {@link #MAX_SEARCHED} messages.
+     */
+    public int replayEvent(String consumer, String eventId) {
+        String queueUrl = url(consumers.queueOf(consumer));
+        String dlqUrl = url(consumers.deadLetterQueueOf(consumer));
+        List<Message> others = new ArrayList<>();
+        List<Message> matching = new ArrayList<>();
+        try {
+            while (others.size() + matching.size() < MAX_SEARCHED) {
+                // Hidden while searched, so that each receive brings messages not seen yet.
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(dlqUrl).maxNumberOfMessages(10)
+                        .visibilityTimeout(60).messageAttributeNames("All")).messages();
+                if (messages.isEmpty()) {
+                    break;
+                }
+                messages.forEach(message -> (eventId.equals(eventIdOf(message.body())) ? matching : others).add(message));
+            }
+            // Moved once the search is over: a replayed message that fails again must not be found and moved again.
+            for (Message message : matching) {
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.body())
+                        .messageAttributes(withoutFailure(message.messageAttributes())));
+                sqs.deleteMessage(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
+            }
+        } finally {
+            for (Message message : others) {
+                sqs.changeMessageVisibility(b -> b.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+            }
+        }
+        log.info("Consumer {}: replayed {} message(s) of event {} from its dead-letter queue", consumer, matching.size(),
+                eventId);
+        return matching.size();
+    }
+
     @ManagedOperation(description = "Moves up to max messages from the consumer's dead-letter queue back to its queue")
     @ManagedOperationParameter(name = "consumer", description = "a declared consumer's name, e.g. notification")
     @ManagedOperationParameter(name = "max", description = "most messages to move")
@@ -98,6 +139,16 @@ public class DeadLetterQueues {
 
     private String url(String queue) {
         return sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+    }
+
+    /** The CloudEvent id of a dead-lettered body, or null when it is not a CloudEvent's JSON. */
+    static String eventIdOf(String body) {
+        try {
+            JsonNode id = JSON.readTree(body).get("id");
+            return id != null && id.isTextual() ? id.asText() : null;
+        } catch (Exception notJson) {
+            return null;
+        }
     }
 
     private static Map<String, MessageAttributeValue> withoutFailure(Map<String, MessageAttributeValue> attributes) {

@@ -19,6 +19,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.micrometer.core.instrument.MeterRegistry;
+import routes.inbox.InboxRepository;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxItems;
@@ -54,7 +56,7 @@ class SagaTimelineIntegrationTest {
         String orderId = place("tok_ok", "CONFIRMED");
 
         JsonNode saga = awaitTimeline(orderId, timeline -> notices(timeline).size() == 1
-                && consumed(timeline, "applied").size() == 5 && published(timeline).stream()
+                && ofKind(timeline, "event-consumed").size() == 5 && published(timeline).stream()
                 .allMatch(event -> event.get("detail").get("published").asBoolean()));
 
         assertThat(saga.get("status").asText()).isEqualTo("CONFIRMED");
@@ -69,10 +71,16 @@ class SagaTimelineIntegrationTest {
             assertThat(event.get("detail").get("relayLagMs").isIntegralNumber()).isTrue();
             assertThat(event.get("detail").get("relayLagMs").asLong()).isBetween(0L, 60_000L);
         });
-        // order-view applies all four events, notification the confirmation.
-        assertThat(consumed(saga, "applied")).extracting(e -> e.get("detail").get("consumer").asText() + ":" + e.get("name").asText())
+        // order-view takes all four events, notification the confirmation. The relay may deliver a
+        // saga's events out of order: order-view then skips an older one its view already covers.
+        assertThat(ofKind(saga, "event-consumed"))
+                .extracting(e -> e.get("detail").get("consumer").asText() + ":" + e.get("name").asText())
                 .containsExactlyInAnyOrder("order-view:order.created", "order-view:inventory.reserved",
                         "order-view:payment.captured", "order-view:order.confirmed", "notification:order.confirmed");
+        assertThat(ofKind(saga, "event-consumed")).allSatisfy(e -> assertThat(e.get("detail").get("outcome").asText())
+                .isIn("applied", "skipped as stale"));
+        assertThat(consumed(saga, "applied")).extracting(e -> e.get("detail").get("consumer").asText() + ":" + e.get("name").asText())
+                .contains("order-view:order.confirmed", "notification:order.confirmed");
         assertThat(notices(saga)).singleElement().satisfies(notice -> {
             assertThat(notice.get("name").asText()).isEqualTo("confirmation");
             assertThat(notice.get("detail").get("text").asText()).contains(orderId);
@@ -141,6 +149,28 @@ class SagaTimelineIntegrationTest {
     }
 
     @Test
+    void aMessageHeldByAnotherDeliverysClaimShowsAsDeferredAndIsCounted(@Autowired InboxRepository inbox,
+            @Autowired MeterRegistry meters) {
+        String orderId = place("tok_ok", "CONFIRMED");
+        OutboxEvent confirmed = event(orderId, "order.confirmed");
+        // The same event under a new id, claimed by a delivery that has not finished (it holds for the lease).
+        OutboxEvent again = new OutboxEvent(UUID.randomUUID().toString(), confirmed.type(), confirmed.aggregateType(),
+                orderId, confirmed.aggregateVersion(), confirmed.correlationId(), confirmed.causationId(),
+                confirmed.occurredAt(), confirmed.data());
+        assertThat(inbox.claim("notification#" + again.eventId())).isNotNull();
+        double deferralsBefore = meters.counter("inbox.deferrals", "consumer", "notification").count();
+
+        deliver("notification", again);
+
+        JsonNode saga = awaitTimeline(orderId, timeline -> !consumed(timeline, "deferred").isEmpty());
+        assertThat(consumed(saga, "deferred")).first().satisfies(deferred -> {
+            assertThat(deferred.get("detail").get("consumer").asText()).isEqualTo("notification");
+            assertThat(deferred.get("detail").get("eventId").asText()).isEqualTo(again.eventId());
+        });
+        assertThat(meters.counter("inbox.deferrals", "consumer", "notification").count()).isGreaterThan(deferralsBefore);
+    }
+
+    @Test
     void aMessageThatFailsPermanentlyShowsAsADeadLetterWithItsConsumerAndReason() {
         String orderId = place("tok_ok", "CONFIRMED");
         // The notification consumer reads confirmations and cancellations only: a creation is unsupported there.
@@ -156,6 +186,41 @@ class SagaTimelineIntegrationTest {
             assertThat(deadLetter.get("detail").get("reason").asText()).contains("order.created");
         });
         removeFromDeadLetterQueue("notification-dlq", created.eventId());
+    }
+
+    @Test
+    void replayingOneDeadLetteredEventMovesOnlyItsMessageBackToTheConsumer() {
+        String orderId = place("tok_ok", "CONFIRMED");
+        OutboxEvent created = event(orderId, "order.created");
+        String poison = "not json " + UUID.randomUUID();
+        deliverRaw("notification", poison);
+        deliver("notification", created);
+        awaitTimeline(orderId, timeline -> ofKind(timeline, "dead-letter").size() == 1);
+
+        ResponseEntity<JsonNode> replay = http.postForEntity("/api/dlq/notification/replay?eventId={id}", null,
+                JsonNode.class, created.eventId());
+
+        assertThat(replay.getStatusCode().value()).isEqualTo(200);
+        assertThat(replay.getBody().get("replayed").asInt()).isEqualTo(1);
+        assertThat(replay.getBody().get("eventId").asText()).isEqualTo(created.eventId());
+        // Still unsupported there: back in the dead-letter queue, a second time on the timeline.
+        awaitTimeline(orderId, timeline -> ofKind(timeline, "dead-letter").size() == 2);
+        // The other dead letter was left where it was.
+        removeFromDeadLetterQueue("notification-dlq", poison);
+        removeFromDeadLetterQueue("notification-dlq", created.eventId());
+    }
+
+    @Test
+    void replayingAnEventWithNoDeadLetterIsANotFoundProblemAndABadEventIdABadRequest() {
+        ResponseEntity<JsonNode> none = http.postForEntity("/api/dlq/notification/replay?eventId={id}", null,
+                JsonNode.class, UUID.randomUUID().toString());
+        ResponseEntity<JsonNode> bad = http.postForEntity("/api/dlq/notification/replay?eventId={id}", null,
+                JsonNode.class, "no such id!");
+
+        assertThat(none.getStatusCode().value()).isEqualTo(404);
+        assertThat(none.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().get("field").asText()).isEqualTo("eventId");
     }
 
     @Test
@@ -205,6 +270,11 @@ class SagaTimelineIntegrationTest {
         String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
         sqs.sendMessage(b -> b.queueUrl(url).messageBody(mapper.toJson(event)).messageAttributes(Map.of("type",
                 MessageAttributeValue.builder().dataType("String").stringValue(event.type()).build())));
+    }
+
+    private void deliverRaw(String queue, String body) {
+        String url = sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
     }
 
     // Leaves the shared dead-letter queue as the other tests expect it.
