@@ -257,7 +257,7 @@
     const first = entries.length ? new Date(entries[0].at).getTime() : 0;
     // Replay answers already shown survive a refresh.
     const answers = new Map([...document.querySelectorAll('#timeline .replay-result')]
-      .filter(node => node.textContent).map(node => [node.dataset.consumer, node.textContent]));
+      .filter(node => node.textContent).map(node => [node.dataset.replay, node.textContent]));
     byId('timeline').replaceChildren(...entries.map((entry, index) => timelineEntry(entry, index, first, answers)));
   }
 
@@ -318,7 +318,7 @@
       }, `Route ${route} in Hawtio`));
     }
     if (entry.kind === 'dead-letter' && facts.consumer) {
-      actions.append(replayButton(facts.consumer, answers.get(facts.consumer)));
+      actions.append(replayButton(facts.consumer, facts.eventId, answers.get(replayKey(facts.consumer, facts.eventId))));
     }
     if (actions.childElementCount) card.append(actions);
     return element('li', {
@@ -351,21 +351,29 @@
     return facts;
   }
 
-  function replayButton(consumer, previousAnswer) {
-    const result = element('span', { class: 'replay-result', role: 'status', 'data-consumer': consumer }, previousAnswer || '');
-    const button = element('button', { type: 'button', class: 'replay', 'data-consumer': consumer },
-      `Replay ${consumer}'s dead letters (up to ${REPLAY_MAX})`);
+  /** Replays the dead-lettered event (all its messages), or the consumer's oldest dead letters when no event is known. */
+  function replayButton(consumer, eventId, previousAnswer) {
+    const key = replayKey(consumer, eventId);
+    const result = element('span', { class: 'replay-result', role: 'status', 'data-replay': key }, previousAnswer || '');
+    const query = eventId ? `eventId=${encodeURIComponent(eventId)}` : `max=${REPLAY_MAX}`;
+    const button = element('button', { type: 'button', class: 'replay', 'data-consumer': consumer, 'data-event-id': eventId },
+      eventId ? `Replay this event to ${consumer}` : `Replay ${consumer}'s dead letters (up to ${REPLAY_MAX})`);
     button.addEventListener('click', async () => {
       button.disabled = true;
       result.textContent = 'Replaying…';
-      const answer = await call(`${API}/dlq/${encodeURIComponent(consumer)}/replay?max=${REPLAY_MAX}`, { method: 'POST' });
+      delete result.dataset.ok;
+      const answer = await call(`${API}/dlq/${encodeURIComponent(consumer)}/replay?${query}`, { method: 'POST' });
       result.textContent = answer.ok
-        ? `Replayed ${answer.body.replayed} message(s) to ${answer.body.consumer}'s queue`
+        ? `Replayed ${answer.body.replayed} message(s)${eventId ? ` of event ${eventId}` : ''} to ${answer.body.consumer}'s queue`
         : `Replay refused: ${problemText(answer)}`;
       result.dataset.ok = String(answer.ok);
       button.disabled = false;
     });
     return element('span', { class: 'replay-box' }, button, ' ', result);
+  }
+
+  function replayKey(consumer, eventId) {
+    return `${consumer}/${eventId || '*'}`;
   }
 
   // ---- navigation: #/sagas?status=… and #/saga/{orderId} ---------------------------------------------

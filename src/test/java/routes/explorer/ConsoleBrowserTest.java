@@ -230,11 +230,14 @@ class ConsoleBrowserTest {
         awaitSaga(orderId);
         WebElement deadLetter = browser.findElement(By.cssSelector("#timeline li[data-kind=dead-letter][data-consumer=order-view]"));
         assertThat(deadLetter.getAttribute("data-outcome")).isEqualTo("failed");
-        deadLetter.findElement(By.cssSelector("button.replay")).click();
+        WebElement replay = deadLetter.findElement(By.cssSelector("button.replay"));
+        assertThat(replay.getAttribute("data-event-id")).isEqualTo(unknownType.eventId());
+        replay.click();
 
         WebElement answer = deadLetter.findElement(By.cssSelector(".replay-result"));
         new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.attributeToBe(answer, "data-ok", "true"));
-        assertThat(answer.getText()).matches("Replayed [1-9][0-9]* message\\(s\\) to order-view's queue");
+        assertThat(answer.getText())
+                .matches("Replayed [1-9][0-9]* message\\(s\\) of event " + unknownType.eventId() + " to order-view's queue");
         screenshot("timeline-dead-letter-replayed");
     }
 
