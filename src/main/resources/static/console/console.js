@@ -210,7 +210,10 @@
     byId('saga-list').hidden = true;
     byId('saga-detail').hidden = false;
     byId('saga-order-id').textContent = orderId;
+    const section = byId('saga-detail');
     if (changed) {
+      section.dataset.orderId = orderId;
+      section.dataset.loaded = 'loading';
       byId('timeline').replaceChildren();
       byId('saga-status').textContent = '';
       byId('saga-reason').textContent = '';
@@ -218,7 +221,12 @@
     }
     const answer = await call(`${API}/sagas/${encodeURIComponent(orderId)}`);
     if (generation !== detail.generation) return; // the user moved on while this was in flight
-    const section = byId('saga-detail');
+    if (!answer.ok && !changed && section.dataset.refreshing === 'true' && answer.status !== 404) {
+      // A refresh that failed (the application restarting, a 503): keep what is shown and try again.
+      showError('saga-error', `Refresh failed, retrying: ${problemText(answer)}`);
+      detail.timer = setTimeout(() => showSaga(orderId), REFRESH_MILLIS);
+      return;
+    }
     if (!answer.ok) {
       section.dataset.loaded = 'error';
       section.dataset.refreshing = 'false';
