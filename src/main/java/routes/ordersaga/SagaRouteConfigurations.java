@@ -13,8 +13,9 @@ import routes.timeline.TimelineJournal;
 /**
  * Error handling of the saga's steps and compensations ({@code routeConfigurationId("saga-step")}):
  * transient failures (throttling, timeouts, an unavailable provider) are redelivered with
- * exponential backoff and jitter, each retry logged once with the order id; anything else, or a
- * transient failure past its retries, fails the step, and the saga compensates.
+ * exponential backoff and jitter, each retry logged once with the order id and journaled for the
+ * saga explorer; anything else, or a transient failure past its retries, fails the step, and the
+ * saga compensates.
  */
 @Component
 public class SagaRouteConfigurations extends RouteConfigurationBuilder {
