@@ -1,6 +1,7 @@
 package routes.explorer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,7 +57,9 @@ final class TimelineAssembly {
             if (event.publishedAt() != null) {
                 detail.put("relayLagMs", Math.max(0, Duration.between(event.occurredAt(), event.publishedAt()).toMillis()));
             }
-            items.add(new TimelineItem(event.occurredAt(), TimelineItem.EVENT_PUBLISHED, event.type(), detail));
+            // Placed when SNS took it; a pending event shows where it was committed, waiting for the relay.
+            Instant at = event.publishedAt() != null ? event.publishedAt() : event.occurredAt();
+            items.add(new TimelineItem(at, TimelineItem.EVENT_PUBLISHED, event.type(), detail));
         }
     }
 

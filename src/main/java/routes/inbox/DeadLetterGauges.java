@@ -110,7 +110,8 @@ public class DeadLetterGauges implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::refresh, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        // The first reading at once, so a scrape soon after start-up shows numbers rather than NaN.
+        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         poller = executor;
     }
 

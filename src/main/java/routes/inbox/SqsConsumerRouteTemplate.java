@@ -1,6 +1,7 @@
 package routes.inbox;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import routes.logging.LogContext;
@@ -54,6 +55,9 @@ public class SqsConsumerRouteTemplate extends RouteBuilder {
                         .bean(InboxMetrics.class, "duplicate").id("count-duplicate")
                         .stop().id("drop-duplicate")
                     .end()
+                    // One line per event and consumer, so a grep for the order id shows each consumer's turn.
+                    .log(LoggingLevel.INFO, "Order ${exchangeProperty." + LogContext.ORDER_ID
+                            + "}: {{consumer}} handles ${body.type()} ${body.id()}").id("log-handling")
                     .bean("{{handler}}", "{{handlerMethod}}").id(HANDLE_STEP)
                 .end();
     }

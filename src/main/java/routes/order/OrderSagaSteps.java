@@ -36,8 +36,12 @@ public class OrderSagaSteps {
         String sagaId = exchange.getMessage().getHeader(Exchange.SAGA_LONG_RUNNING_ACTION, String.class);
         // A request without trace context, while tracing is on: the saga's own span begins the trace.
         Order traced = order.traceparent() != null ? order : order.withTraceparent(TraceContext.ofCurrentSpan());
-        exchange.setProperty(OrderSagaRoute.ORDER_CREATED,
-                orders.create(traced, OrderEvents.CREATED, OrderEvents.created(traced), sagaId));
+        boolean created = orders.create(traced, OrderEvents.CREATED, OrderEvents.created(traced), sagaId);
+        if (created) {
+            log.info("Order {}: placed by customer {} ({} line(s), total {})", traced.orderId(), traced.customerId(),
+                    traced.items().size(), traced.total());
+        }
+        exchange.setProperty(OrderSagaRoute.ORDER_CREATED, created);
     }
 
     /**

@@ -52,6 +52,9 @@ class TimelineAssemblyTest {
                 "notice confirmation");
         assertThat(timeline.timeline().get(1).detail())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("eventId", "e1", "published", true, "relayLagMs", 40L));
+        // A published event stands where SNS took it, a pending one where it was committed.
+        assertThat(timeline.timeline().get(1).at()).isEqualTo(at(40));
+        assertThat(timeline.timeline().get(6).at()).isEqualTo(at(600));
         assertThat(timeline.timeline().get(2).detail())
                 .containsExactlyInAnyOrderEntriesOf(Map.of("consumer", "order-view", "eventId", "e1", "outcome", "applied"));
         assertThat(timeline.timeline().get(3).detail())
