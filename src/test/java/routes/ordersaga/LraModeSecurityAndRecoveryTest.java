@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +43,7 @@ import routes.saga.lra.UntrustedCoordinatorException;
 import routes.support.FreePorts;
 import routes.support.LraModeInitializer;
 import routes.support.LraModeTest;
+import routes.support.NodeIds;
 import routes.support.StoredState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -57,6 +61,7 @@ class LraModeSecurityAndRecoveryTest {
     @Autowired TestRestTemplate http;
     @Autowired DynamoDbClient dynamoDb;
     @Autowired ProducerTemplate camel;
+    @Autowired CamelContext context;
     @Autowired GuardedLraSagaService sagaService;
     @Autowired OrderLog orders;
     @Autowired OrderRecovery recovery;
@@ -73,6 +78,18 @@ class LraModeSecurityAndRecoveryTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         http.exchange("/api/inventory/" + sku, HttpMethod.PUT,
                 new HttpEntity<>("{\"available\":10,\"price\":2.50}", headers), JsonNode.class);
+    }
+
+    @Test
+    void everyRouteAndNodeOfTheRunningLraModeApplicationHasAnExplicitIdCamelLrasCallbacksToo() {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        assertThat(model.getRouteDefinitions()).extracting(RouteDefinition::getRouteId)
+                .contains("lra-compensation", "lra-completion");
+
+        assertThat(NodeIds.without(model)).isEmpty();
+        // What Hawtio shows is the running routes: camel-lra's nodes were named before they were built.
+        assertThat(context.getProcessor("lra-compensation-choice")).isNotNull();
+        assertThat(context.getProcessor("lra-completion-toD")).isNotNull();
     }
 
     @Test
