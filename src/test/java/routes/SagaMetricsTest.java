@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +24,7 @@ import routes.ordersaga.OrderLine;
 import routes.ordersaga.OrderLog;
 import routes.ordersaga.OrderStatus;
 import routes.support.EmbeddedAwsTest;
+import routes.support.FreshStock;
 import routes.support.PrometheusScrape;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -44,12 +44,7 @@ class SagaMetricsTest {
 
     @BeforeEach
     void freshSku() {
-        sku = "M-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> stocked = http.exchange("/api/inventory/" + sku, HttpMethod.PUT,
-                new HttpEntity<>("{\"available\":100,\"price\":2.50}", headers), JsonNode.class);
-        assertThat(stocked.getStatusCode()).isEqualTo(HttpStatus.OK);
+        sku = FreshStock.sku(http, "M", 100, "2.50");
     }
 
     @Test

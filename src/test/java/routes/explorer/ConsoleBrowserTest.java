@@ -30,7 +30,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +37,7 @@ import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.support.ChromiumBrowser;
 import routes.support.EmbeddedAwsTest;
+import routes.support.FreshStock;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -74,12 +74,7 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void freshSku() {
-        sku = "C-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> answer = http.exchange("/api/inventory/" + sku, HttpMethod.PUT,
-                new HttpEntity<>("{\"available\":100,\"price\":3.00}", headers), JsonNode.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        sku = FreshStock.sku(http, "C", 100, "3.00");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,15 +17,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import io.micrometer.core.instrument.MeterRegistry;
 import routes.inbox.InboxRepository;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxItems;
 import routes.support.EmbeddedAwsTest;
+import routes.support.FreshStock;
 import routes.support.StoredState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -44,11 +44,7 @@ class SagaTimelineIntegrationTest {
 
     @BeforeEach
     void freshSku() {
-        sku = "X-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        http.exchange("/api/inventory/" + sku, HttpMethod.PUT,
-                new HttpEntity<>("{\"available\":100,\"price\":2.50}", headers), JsonNode.class);
+        sku = FreshStock.sku(http, "X", 100, "2.50");
     }
 
     @Test

@@ -33,7 +33,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import routes.order.OrderEvents;
@@ -41,6 +40,7 @@ import routes.saga.lra.CallbackSignature;
 import routes.saga.lra.GuardedLraSagaService;
 import routes.saga.lra.UntrustedCoordinatorException;
 import routes.support.FreePorts;
+import routes.support.FreshStock;
 import routes.support.LraModeInitializer;
 import routes.support.LraModeTest;
 import routes.support.NodeIds;
@@ -73,11 +73,7 @@ class LraModeSecurityAndRecoveryTest {
     @BeforeEach
     void freshSku() {
         stored = new StoredState(dynamoDb);
-        sku = "L-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        http.exchange("/api/inventory/" + sku, HttpMethod.PUT,
-                new HttpEntity<>("{\"available\":10,\"price\":2.50}", headers), JsonNode.class);
+        sku = FreshStock.sku(http, "L", 10, "2.50");
     }
 
     @Test
