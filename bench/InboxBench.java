@@ -27,6 +27,8 @@ import routes.orderview.OrderViewStore;
 import routes.outbox.CloudEventMapper;
 import routes.outbox.OutboxEvent;
 import routes.outbox.OutboxProperties;
+import routes.timeline.TimelineJournal;
+import routes.timeline.TimelineProperties;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -58,7 +60,8 @@ public class InboxBench {
                 Duration.ofSeconds(20), 5, Duration.ofMillis(200)), Clock.systemUTC());
         InboundEvents intake = new InboundEvents(OrderViewConsumer.DECLARATION.eventTypes());
         OrderViewProjection projection = new OrderViewProjection(new OrderViewStore(dynamoDb, names),
-                new InboxMetrics(new SimpleMeterRegistry()));
+                new InboxMetrics(new SimpleMeterRegistry(), new TimelineJournal(dynamoDb, names,
+                        new TimelineProperties(Duration.ofDays(7), Duration.ofSeconds(2)), Clock.systemUTC())));
         CloudEventMapper mapper = new CloudEventMapper(new OutboxProperties("/camel-saga-outbox", Duration.ofHours(24),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), 500, 10, Duration.ofMillis(500), 3, Duration.ofMillis(200),
                 Duration.ofSeconds(5)));
