@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import routes.support.EmbeddedAwsPortsInitializer;
 
@@ -24,6 +25,8 @@ import routes.support.EmbeddedAwsPortsInitializer;
 @DisableJmx(false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.jmx.enabled=true")
 @ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
+// Closed after the class: its MBeans share the JVM's MBean server with SecuredAndTracedTest's context.
+@DirtiesContext
 class DeadLetterReplayFromHawtioTest {
 
     @Autowired TestRestTemplate http;
