@@ -20,12 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.model.Model;
-import org.apache.camel.model.RouteDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +40,6 @@ import routes.support.FreePorts;
 import routes.support.FreshStock;
 import routes.support.LraModeInitializer;
 import routes.support.LraModeTest;
-import routes.support.NodeIds;
 import routes.support.StoredState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -61,7 +57,6 @@ class LraModeSecurityAndRecoveryTest {
     @Autowired TestRestTemplate http;
     @Autowired DynamoDbClient dynamoDb;
     @Autowired ProducerTemplate camel;
-    @Autowired CamelContext context;
     @Autowired GuardedLraSagaService sagaService;
     @Autowired OrderLog orders;
     @Autowired OrderRecovery recovery;
@@ -74,18 +69,6 @@ class LraModeSecurityAndRecoveryTest {
     void freshSku() {
         stored = new StoredState(dynamoDb);
         sku = FreshStock.sku(http, "L", 10, "2.50");
-    }
-
-    @Test
-    void everyRouteAndNodeOfTheRunningLraModeApplicationHasAnExplicitIdCamelLrasCallbacksToo() {
-        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-        assertThat(model.getRouteDefinitions()).extracting(RouteDefinition::getRouteId)
-                .contains("lra-compensation", "lra-completion");
-
-        assertThat(NodeIds.without(model)).isEmpty();
-        // What Hawtio shows is the running routes: camel-lra's nodes were named before they were built.
-        assertThat(context.getProcessor("lra-compensation-choice")).isNotNull();
-        assertThat(context.getProcessor("lra-completion-toD")).isNotNull();
     }
 
     @Test

@@ -3,8 +3,6 @@ package routes.saga.lra;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;
-import org.apache.camel.CamelContext;
-import org.apache.camel.model.Model;
 import org.apache.camel.saga.CamelSagaCoordinator;
 import org.apache.camel.service.lra.LRAClient;
 import org.apache.camel.service.lra.LRASagaCoordinator;
@@ -40,13 +38,6 @@ public class GuardedLraSagaService extends LRASagaService {
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        super.setCamelContext(camelContext);
-        // camel-lra has just added its callback routes, with generated node ids: named before they are built.
-        CallbackRouteIds.name(camelContext.getCamelContextExtension().getContextPlugin(Model.class));
     }
 
     @Override
