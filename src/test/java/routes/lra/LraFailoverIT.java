@@ -61,7 +61,8 @@ class LraFailoverIT {
 
             lra.killApp();
             // The TimeLimit passes, the coordinator cancels and finds no one to call back: it keeps the saga.
-            await().atMost(Duration.ofSeconds(60)).until(() -> lra.coordinator().status(sagaId), "Cancelling"::equals);
+            await().atMost(Duration.ofSeconds(60)).until(() -> lra.coordinator().failedToCompensate(sagaId));
+            assertThat(lra.coordinator().status(sagaId)).isNotEqualTo("gone");
             lra.startApp();
 
             // The coordinator calls again every 15 s (its recovery period).

@@ -85,6 +85,24 @@ public final class LraCoordinatorProcess implements AutoCloseable {
         return response.statusCode() == 404 ? "gone" : response.body().strip();
     }
 
+    /**
+     * True once the coordinator has tried to compensate the saga and could not reach a participant. Its log is
+     * the witness, not its status: in Narayana 1.1.0 a recovery pass during the time limit loads a copy of the
+     * saga whose own timer may win the cancel, and the status endpoint then reads Active until the saga ends.
+     */
+    public boolean failedToCompensate(String sagaId) throws IOException {
+        String failure = "failed for LRA " + sagaId + " ";
+        try (var logs = Files.list(workDir)) {
+            for (Path log : logs.filter(path -> path.getFileName().toString().startsWith("coordinator-")).toList()) {
+                if (Files.readAllLines(log).stream()
+                        .anyMatch(line -> line.contains("doEnd(compensate)") && line.contains(failure))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** SIGKILL: the coordinator dies where it stands; its object store stays. */
     public synchronized void kill() throws InterruptedException {
         process.destroyForcibly();
