@@ -75,6 +75,12 @@ class OpenApiContractTest {
         assertThat(fieldNames(problem.path("properties")))
                 .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "field", "errors");
         assertThat(problem.path("additionalProperties").asBoolean(true)).isFalse();
+        // The judge itself: a missing required field, a wrong type and an undocumented field are all caught.
+        JsonNode orderView = OpenApiContract.read("{\"$ref\":\"#/components/schemas/OrderView\"}");
+        assertThat(contract.violations(orderView, OpenApiContract.read(
+                "{\"orderId\":1,\"customerId\":\"c-1\",\"status\":\"CONFIRMED\",\"items\":[],\"total\":1,"
+                        + "\"steps\":[],\"version\":1,\"secret\":true}"))).hasSize(2);
+        assertThat(contract.violations(orderView, OpenApiContract.read("{\"orderId\":\"o-1\"}"))).isNotEmpty();
     }
 
     @Test
