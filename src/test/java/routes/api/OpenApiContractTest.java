@@ -81,6 +81,10 @@ class OpenApiContractTest {
                 "{\"orderId\":1,\"customerId\":\"c-1\",\"status\":\"CONFIRMED\",\"items\":[],\"total\":1,"
                         + "\"steps\":[],\"version\":1,\"secret\":true}"))).hasSize(2);
         assertThat(contract.violations(orderView, OpenApiContract.read("{\"orderId\":\"o-1\"}"))).isNotEmpty();
+        // The documented id shape is the code's (Identifiers): whole values, not a well-formed part of one.
+        JsonNode orderId = contract.operation("get", ORDER).path("parameters").get(0).path("schema");
+        assertThat(contract.violations(orderId, OpenApiContract.read("\"o-1\""))).isEmpty();
+        assertThat(contract.violations(orderId, OpenApiContract.read("\"not an id!\""))).isNotEmpty();
     }
 
     @Test
