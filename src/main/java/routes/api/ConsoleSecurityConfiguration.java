@@ -76,6 +76,8 @@ public class ConsoleSecurityConfiguration {
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).authenticated()
                         .requestMatchers("/actuator", "/actuator/**", "/console", "/console/**").authenticated()
+                        // The API document and Swagger UI (local modes only: the aws profile turns them off).
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.realmName(REALM))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())

@@ -1,5 +1,10 @@
 package routes.explorer;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @RestController
 @RequestMapping("/api/sagas")
+@Tag(name = "Sagas", description = "The saga explorer: sagas by status, one saga's timeline (operator)")
 class SagaExplorerController {
 
     static final int DEFAULT_LIMIT = 50;
@@ -36,9 +42,19 @@ class SagaExplorerController {
     }
 
     @GetMapping
-    SagaSummary.Page list(@RequestParam(defaultValue = "PENDING") String status,
+    @Operation(summary = "The sagas of a status, a page at a time", description = "PENDING ones oldest first")
+    @ApiResponse(responseCode = "200", description = "A page; next, when present, asks for the following one")
+    @ApiResponse(responseCode = "400", description = "An unknown status, limit out of range, or a next that is not "
+            + "this listing's")
+    @ApiResponse(responseCode = "401", description = "No or wrong operator login, where one is required (aws mode, "
+            + "app.console.authentication=required)")
+    SagaSummary.Page list(
+            @Parameter(schema = @Schema(allowableValues = {"PENDING", "CONFIRMED", "CANCELLED"}, defaultValue = "PENDING"))
+            @RequestParam(defaultValue = "PENDING") String status,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "" + MAX_LIMIT,
+                    defaultValue = "" + DEFAULT_LIMIT))
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) String limit,
-            @RequestParam(required = false) String next) {
+            @Parameter(description = "The next of the previous page") @RequestParam(required = false) String next) {
         OrderStatus wanted = status(status);
         int count = limit(limit);
         Map<String, AttributeValue> from = next == null ? null : listing.start(wanted, next);
@@ -46,7 +62,14 @@ class SagaExplorerController {
     }
 
     @GetMapping("/{orderId}")
-    SagaTimeline timeline(@PathVariable String orderId) {
+    @Operation(summary = "One saga's timeline, oldest first: steps, retries, events, consumers, notices")
+    @ApiResponse(responseCode = "200", description = "The saga")
+    @ApiResponse(responseCode = "400", description = "An order id of another shape")
+    @ApiResponse(responseCode = "401", description = "No or wrong operator login, where one is required (aws mode, "
+            + "app.console.authentication=required)")
+    @ApiResponse(responseCode = "404", description = "No saga for this order")
+    SagaTimeline timeline(@Parameter(schema = @Schema(pattern = Identifiers.PATTERN), example = "o-1")
+            @PathVariable String orderId) {
         if (!Identifiers.wellFormed(orderId)) {
             throw new InvalidFieldException("orderId", Identifiers.RULE);
         }

@@ -1,6 +1,7 @@
 package routes.explorer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
  * @param currentStep see {@link SagaProgress}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(requiredProperties = {"orderId", "status", "startedAt", "updatedAt", "ageSeconds"},
+        additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 record SagaSummary(String orderId, String status, String reason, Instant startedAt, Instant updatedAt,
         long ageSeconds, String currentStep) {
 
@@ -22,5 +25,6 @@ record SagaSummary(String orderId, String status, String reason, Instant started
 
     /** A page of sagas; {@code next} (absent on the last page) asks for the following one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "SagaPage", requiredProperties = "sagas", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record Page(List<SagaSummary> sagas, String next) {}
 }

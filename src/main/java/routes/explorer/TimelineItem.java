@@ -1,6 +1,7 @@
 package routes.explorer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * {@code eventId}, {@code reason}; notice {@code text}, {@code eventId}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(requiredProperties = {"at", "kind", "name"}, additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
 record TimelineItem(Instant at, String kind, String name, Map<String, Object> detail) {
 
     static final String STEP = "step";

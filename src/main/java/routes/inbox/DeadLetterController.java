@@ -1,6 +1,11 @@
 package routes.inbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.function.Supplier;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +25,11 @@ import routes.api.NotFoundException;
  */
 @RestController
 @RequestMapping("/api/dlq")
+@Tag(name = "Dead letters", description = "A consumer's dead-letter queue, and its replay after a fix (operator)")
 class DeadLetterController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = {"consumer", "replayed"}, additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record Replayed(String consumer, int replayed, String eventId) {}
 
     private final DeadLetterQueues deadLetters;
@@ -32,12 +39,31 @@ class DeadLetterController {
     }
 
     @GetMapping("/{consumer}")
-    DeadLetterQueues.Status status(@PathVariable String consumer) {
+    @Operation(summary = "A consumer's dead-letter queue: depth and a sample with the failure reasons")
+    @ApiResponse(responseCode = "200", description = "The queue's depth and up to 10 of its messages")
+    @ApiResponse(responseCode = "401", description = "No or wrong operator login, where one is required (aws mode, "
+            + "app.console.authentication=required)")
+    @ApiResponse(responseCode = "404", description = "No consumer of this name")
+    DeadLetterQueues.Status status(@Parameter(description = "The consumer's name", example = "notification")
+            @PathVariable String consumer) {
         return known(() -> deadLetters.status(consumer));
     }
 
     @PostMapping("/{consumer}/replay")
-    Replayed replay(@PathVariable String consumer, @RequestParam(defaultValue = "10") String max,
+    @Operation(summary = "Move dead letters back to the consumer's queue", description = "Up to max messages, or "
+            + "with eventId only that event's. The consumer's inbox absorbs a message replayed twice")
+    @ApiResponse(responseCode = "200", description = "How many messages moved (0 when the queue was empty)")
+    @ApiResponse(responseCode = "400", description = "max out of range, or an eventId of another shape")
+    @ApiResponse(responseCode = "401", description = "No or wrong operator login, where one is required (aws mode, "
+            + "app.console.authentication=required)")
+    @ApiResponse(responseCode = "404", description = "No consumer of this name, or no dead letter of this event")
+    Replayed replay(@Parameter(description = "The consumer's name", example = "notification")
+            @PathVariable String consumer,
+            @Parameter(description = "At most this many messages",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "10"))
+            @RequestParam(defaultValue = "10") String max,
+            @Parameter(description = "Only this event's messages (max is then ignored)",
+                    schema = @Schema(type = "string", pattern = Identifiers.PATTERN))
             @RequestParam(required = false) String eventId) {
         if (eventId != null) {
             return replayEvent(consumer, eventId);

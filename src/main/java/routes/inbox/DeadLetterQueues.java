@@ -2,6 +2,7 @@ package routes.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +30,15 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public class DeadLetterQueues {
 
     /** One dead-lettered message as an operator sees it. */
-    public record DeadLetter(String messageId, String reason, String exception, String attempts, String failedAt, String body) {}
+    @Schema(requiredProperties = {"messageId", "reason", "exception", "attempts", "failedAt", "body"},
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record DeadLetter(String messageId,
+            // null when the queue's redrive moved the message (after max-receive-count), not the consumer's error handler
+            @Schema(nullable = true) String reason, @Schema(nullable = true) String exception,
+            @Schema(nullable = true) String attempts, @Schema(nullable = true) String failedAt, String body) {}
 
+    @Schema(name = "DeadLetterStatus", requiredProperties = {"consumer", "queue", "deadLetterQueue", "depth", "sample"},
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     public record Status(String consumer, String queue, String deadLetterQueue, long depth, List<DeadLetter> sample) {}
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterQueues.class);

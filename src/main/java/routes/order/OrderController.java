@@ -1,5 +1,13 @@
 package routes.order;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
@@ -33,6 +41,7 @@ import routes.ordersaga.OrderLog;
  */
 @RestController
 @RequestMapping("/api/orders")
+@Tag(name = "Orders", description = "Place an order and follow its saga")
 class OrderController {
 
     private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,9})");
@@ -49,8 +58,41 @@ class OrderController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Place an order", description = "Prices the lines from the catalog and starts the order's "
+            + "saga. The payment token picks what the simulated provider does: tok_ok captures, tok_declined declines "
+            + "(CANCELLED, PAYMENT_DECLINED), tok_flaky fails twice then captures, tok_timeout answers after the saga "
+            + "timeout (CANCELLED, TIMEOUT). More than the stock: CANCELLED, OUT_OF_STOCK. Bad input starts nothing.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = OrderRequest.class), examples = {
+                @ExampleObject(name = "tok_ok", summary = "Captures: CONFIRMED", value = OrderRequestExamples.TOK_OK),
+                @ExampleObject(name = "tok_declined", summary = "Declined: CANCELLED, PAYMENT_DECLINED",
+                        value = OrderRequestExamples.TOK_DECLINED),
+                @ExampleObject(name = "tok_flaky", summary = "Fails twice, retried: CONFIRMED",
+                        value = OrderRequestExamples.TOK_FLAKY),
+                @ExampleObject(name = "tok_timeout", summary = "Answers after 35 s: CANCELLED, TIMEOUT",
+                        value = OrderRequestExamples.TOK_TIMEOUT),
+                @ExampleObject(name = "out-of-stock", summary = "More than the stock: CANCELLED, OUT_OF_STOCK",
+                        value = OrderRequestExamples.OUT_OF_STOCK),
+                @ExampleObject(name = "with-order-id", summary = "Own order id: sent again, 200 with the same order",
+                        value = OrderRequestExamples.WITH_ORDER_ID)}))
+    @ApiResponse(responseCode = "202", description = "Taken: the saga runs in the background (or did not end "
+            + "within Prefer: wait). Poll Location", headers = @Header(name = "Location", description = "The order",
+            schema = @Schema(type = "string", example = "/api/orders/o-1")),
+            content = @Content(schema = @Schema(implementation = OrderView.Accepted.class)))
+    @ApiResponse(responseCode = "200", description = "The order once final (with Prefer: wait), or the order this "
+            + "same request created before (no second saga)", headers = @Header(name = "Location",
+            description = "The order", schema = @Schema(type = "string", example = "/api/orders/o-1")),
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or wrong-typed field, an unknown "
+            + "SKU: field names it. Nothing is written")
+    @ApiResponse(responseCode = "409", description = "This order id exists with a different request")
     ResponseEntity<?> place(@Valid @RequestBody OrderRequest request,
+            @Parameter(description = "wait=N (RFC 7240): wait up to N seconds (at most 30) for the final state, "
+                    + "answered 200; without it, or unreadable, 202 at once",
+                    schema = @Schema(type = "string", example = "wait=10"))
             @RequestHeader(name = "Prefer", required = false) String prefer,
+            @Parameter(description = "W3C trace context: the saga's spans join this trace",
+                    schema = @Schema(type = "string", example = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
         String orderId = request.orderId() != null ? request.orderId() : OrderPlacement.newOrderId();
         Duration wait = requestedWait(prefer);
@@ -85,7 +127,11 @@ class OrderController {
     }
 
     @GetMapping("/{orderId}")
-    OrderView get(@PathVariable String orderId) {
+    @Operation(summary = "An order with its saga's steps")
+    @ApiResponse(responseCode = "200", description = "The order")
+    @ApiResponse(responseCode = "404", description = "No such order (also for an id of another shape)")
+    OrderView get(@Parameter(schema = @Schema(pattern = Identifiers.PATTERN), example = "o-1")
+            @PathVariable String orderId) {
         if (!Identifiers.wellFormed(orderId)) {
             throw new NotFoundException("Order " + orderId + " does not exist");
         }
