@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -42,6 +45,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * standing for src/main/resources/routes under {@code mvn spring-boot:run}.
  */
 @EmbeddedAwsTest
+// JMX on, as the application has it (tests switch it off): Hawtio reads the routes through Jolokia.
+@DisableJmx(false)
+// Closed after the class: its MBeans would share the JVM's MBean server with the other JMX-enabled contexts.
+@DirtiesContext
 class YamlRoutesIntegrationTest {
 
     static final Path NOTIFICATION_ROUTE = Path.of("src/main/resources/routes/notification-send.camel.yaml");
@@ -53,6 +60,7 @@ class YamlRoutesIntegrationTest {
         properties.add("app.routes.dir", () -> "docs/examples/routes");
         properties.add("app.routes.consumers.fraud-tap.event-types", () -> "order.cancelled");
         properties.add("app.routes.reload-dir", WATCHED::toString);
+        properties.add("spring.jmx.enabled", () -> "true");
     }
 
     static Path temporaryDirectory() {
@@ -135,6 +143,30 @@ class YamlRoutesIntegrationTest {
         String orderId = place(FreshStock.sku(http, "broken", 5, "2.50"), "tok_ok");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(noticeText(orderId, "confirmation"))
                 .contains(orderId));
+    }
+
+    @Test
+    void yamlRoutesAreDumpedAsYamlThroughJolokiaAsHawtiosJmxTabCallsIt() throws IOException {
+        List<String> example = Files.readAllLines(Path.of("docs/examples/routes/fraud-tap.camel.yaml"));
+        // Camel places a route at its input's uri line.
+        int fromLine = example.indexOf("      uri: direct:fraud-tap-forward") + 1;
+        JsonNode forward = jolokia("exec", "fraud-tap-forward", "operation", "dumpRouteAsYaml()");
+        JsonNode location = jolokia("read", "fraud-tap-forward", "attribute", "SourceLocation");
+
+        assertThat(forward.get("status").asInt()).as(forward.toString()).isEqualTo(200);
+        assertThat(forward.get("value").asText()).startsWith("- route:").contains("id: fraud-tap-forward")
+                .contains("uri: direct:fraud-tap-forward").contains("id: fraud-tap-to-review-queue");
+        assertThat(location.get("value").asText()).isEqualTo("file:" + Path.of("docs/examples/routes/fraud-tap.camel.yaml").toAbsolutePath() + ":" + fromLine);
+    }
+
+    /** A call of Hawtio's JMX tab on a route's MBean: an operation to run or an attribute to read. */
+    JsonNode jolokia(String type, String routeId, String what, String name) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ObjectNode call = json.createObjectNode().put("type", type)
+                .put("mbean", "org.apache.camel:context=camel-saga-outbox,type=routes,name=\"" + routeId + "\"")
+                .put(what, name);
+        return http.postForObject("/actuator/jolokia", new HttpEntity<>(call.toString(), headers), JsonNode.class);
     }
 
     /** As an editor saves: the whole new content at once. */
