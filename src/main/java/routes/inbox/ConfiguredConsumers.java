@@ -1,4 +1,4 @@
-package routes.camel;
+package routes.inbox;
 
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import routes.inbox.InboxConsumer;
 
 /**
  * Consumers declared in configuration ({@code app.routes.consumers.<name>.event-types}) for routes
