@@ -2,6 +2,7 @@ package routes.camel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,25 +22,33 @@ public class LiveReload {
     static final String DEFAULT_RELOAD_DIR = "src/main/resources/routes";
     static final String ROUTE_FILES = "*.camel.yaml";
 
-    @Bean
-    CamelContextConfiguration liveReloadOfYamlRoutes(Environment environment) {
+    /** The directory to watch, or empty when live reload is off. */
+    static Optional<Path> watchedDirectory(Environment environment) {
         String dir = environment.getProperty(RELOAD_DIR, DEFAULT_RELOAD_DIR).strip();
         boolean aws = "aws".equalsIgnoreCase(environment.getProperty("app.aws.mode", "embedded").strip());
-        boolean on = !aws && !dir.isEmpty() && Files.isDirectory(Path.of(dir));
+        if (aws || dir.isEmpty() || !Files.isDirectory(Path.of(dir))) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(dir).toAbsolutePath().normalize());
+    }
+
+    @Bean
+    CamelContextConfiguration liveReloadOfYamlRoutes(Environment environment) {
+        Optional<Path> watched = watchedDirectory(environment);
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
-                if (!on) {
+                if (watched.isEmpty()) {
                     return;
                 }
-                TemplatedRouteReload reload = new TemplatedRouteReload(Path.of(dir).toAbsolutePath().normalize().toString());
+                TemplatedRouteReload reload = new TemplatedRouteReload(watched.get().toString());
                 reload.setPattern(ROUTE_FILES);
                 // Only the edited file's routes are replaced: the Java routes and the saga service stay untouched.
                 reload.setRemoveAllRoutes(false);
                 try {
                     camel.addService(reload);
                 } catch (Exception e) {
-                    throw new IllegalStateException("Live reload of the YAML routes in " + dir + " could not start", e);
+                    throw new IllegalStateException("Live reload of the YAML routes in " + watched.get() + " could not start", e);
                 }
             }
 
