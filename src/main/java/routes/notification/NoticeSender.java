@@ -34,8 +34,9 @@ public class NoticeSender {
         this.clock = clock;
     }
 
-    public void send(@Body InboundEvent event) {
-        Notice notice = Notice.of(event);
+    /** The notice in the route's wording: {orderId}, {customerId}, {total} and {reason} are filled in. */
+    public void send(@Body InboundEvent event, String confirmationText, String cancellationText) {
+        Notice notice = Notice.of(event, confirmationText, cancellationText);
         try {
             dynamoDb.putItem(b -> b.tableName(table)
                     .item(Map.of("orderId", s(event.orderId()), "kind", s(notice.kind()), "customerId",

@@ -35,7 +35,9 @@ import org.springframework.test.context.ContextConfiguration;
         "app.inbox.transient-retries=2",
         "app.inbox.wait-retries=2",
         "app.inbox.wait-delay=10ms",
-        "app.inbox.defer-budget=4"})
+        "app.inbox.defer-budget=4",
+        // The example route of app.routes.dir (docs/examples/routes/fraud-tap.camel.yaml), declared as an operator does.
+        "app.routes.consumers.fraud-tap.event-types=order.cancelled"})
 @ContextConfiguration(initializers = EmbeddedAwsPortsInitializer.class)
 @ExtendWith(RouteTestAdvice.class)
 public @interface RouteTest {}
