@@ -51,7 +51,7 @@ public class SqsConsumerRouteTemplate extends RouteBuilder {
                 // Camel's MDC service puts it on every log line from here on (camel.mdc.custom-exchange-properties).
                 .setProperty(LogContext.ORDER_ID, simple("${body.orderId()}")).id("log-order-id")
                 .idempotentConsumer(simple("{{consumer}}#${body.id()}"), inbox).skipDuplicate(false).id("inbox")
-                    .filter(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true)).id("seen-before")
+                    .filter(simple("${exchangeProperty." + Exchange.DUPLICATE_MESSAGE + "} == true")).id("seen-before")
                         .bean(InboxMetrics.class, "duplicate").id("count-duplicate")
                         .stop().id("drop-duplicate")
                     .end()
