@@ -175,6 +175,13 @@ resource "aws_iam_policy" "kms" {
 resource "aws_iam_role" "application" {
   name               = var.role_name
   assume_role_policy = local.trust_policy
+
+  lifecycle {
+    precondition {
+      condition     = var.workload_platform != "eks-irsa" || var.eks_oidc_provider_arn != null
+      error_message = "workload_platform eks-irsa needs eks_oidc_provider_arn."
+    }
+  }
 }
 
 resource "aws_iam_role_policy_attachment" "application" {

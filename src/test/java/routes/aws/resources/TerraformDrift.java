@@ -9,7 +9,9 @@ import static routes.aws.resources.TerraformStack.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -67,14 +69,14 @@ final class TerraformDrift {
     }
 
     private void compareTable(TableSpec table, String address, Map<String, Object> block) {
-        Map<String, String> types = new java.util.HashMap<>();
+        Map<String, String> types = new HashMap<>();
         blocks(block.get("attribute")).forEach(a -> types.put(text(a.get("name")), text(a.get("type"))));
         same(address, "billing_mode", "PAY_PER_REQUEST", block.get("billing_mode"));
         same(address, "point_in_time_recovery.enabled", "true", blocks(block.get("point_in_time_recovery")).stream()
                 .findFirst().map(p -> p.get("enabled")).orElse(null));
         compareKey(address, "", table.key(), block, types);
 
-        Map<String, Map<String, Object>> indexes = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Object>> indexes = new LinkedHashMap<>();
         blocks(block.get("global_secondary_index")).forEach(i -> indexes.put(text(i.get("name")), i));
         for (IndexSpec index : table.indexes()) {
             Map<String, Object> declared = indexes.remove(index.name());
@@ -160,8 +162,7 @@ final class TerraformDrift {
             return;
         }
         String document = text(policy.get().get("policy")).replaceFirst("^data\\.aws_iam_policy_document\\.", "").replaceFirst("\\.json$", "");
-        List<Map<String, Object>> statements = blocks(terraform.data("aws_iam_policy_document").get(document) == null ? null
-                : terraform.data("aws_iam_policy_document").get(document).get("statement"));
+        List<Map<String, Object>> statements = blocks(map(terraform.data("aws_iam_policy_document").get(document)).get("statement"));
         String where = queueAddress + " queue policy (data.aws_iam_policy_document." + document + ")";
         if (statements.size() != 1) {
             differences.add(where + ": has " + statements.size() + " statements, expected one that lets only the topic send");

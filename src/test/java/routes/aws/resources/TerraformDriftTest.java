@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -207,7 +207,7 @@ class TerraformDriftTest {
         return calls;
     }
 
-    private static java.util.Optional<String> iamAction(String client, String method) {
+    private static Optional<String> iamAction(String client, String method) {
         String service = switch (client) {
             case "dynamoDb" -> "dynamodb";
             default -> client;
@@ -215,9 +215,9 @@ class TerraformDriftTest {
         String operation = method.replaceFirst("Paginator$", "");
         return switch (operation) {
             // Authorised per item (Put/Update/Delete/ConditionCheck), each granted on its table.
-            case "transactWriteItems", "waiter", "close", "serviceName" -> java.util.Optional.empty();
-            case "publishBatch" -> java.util.Optional.of("sns:Publish");
-            default -> java.util.Optional.of(service + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
+            case "transactWriteItems", "waiter", "close", "serviceName" -> Optional.empty();
+            case "publishBatch" -> Optional.of("sns:Publish");
+            default -> Optional.of(service + ":" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
         };
     }
 
@@ -249,7 +249,7 @@ class TerraformDriftTest {
     private static String replaceFirst(String from, String to) {
         String original = from.replace("\\n", "\n");
         assertThat(hcl).as("the Terraform to change").contains(original);
-        return hcl.replaceFirst(Pattern.quote(original), java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")));
+        return hcl.replaceFirst(Pattern.quote(original), Matcher.quoteReplacement(to.replace("\\n", "\n")));
     }
 
     /** app.resources as application.yaml's default profile sets it (its first document). */

@@ -4,9 +4,6 @@ import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * infra/terraform read as the drift test needs it: hcl4j parses the files and resolves {@code var.*} to
@@ -34,20 +30,6 @@ final class TerraformStack {
         this.root = root;
     }
 
-    /** Every .tf file of the directory, as Terraform reads them: one configuration. */
-    static TerraformStack read(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            StringBuilder hcl = new StringBuilder();
-            for (Path file : files.filter(f -> f.toString().endsWith(".tf")).sorted().toList()) {
-                hcl.append(Files.readString(file)).append('\n');
-            }
-            return parse(hcl.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     static TerraformStack parse(String hcl) {
         try {
             return new TerraformStack(new HCLParser().parse(hcl));
