@@ -55,7 +55,7 @@ data "aws_iam_policy_document" "eks_irsa" {
 
 locals {
   # oidc.eks.<region>.amazonaws.com/id/<id>: the provider ARN after "oidc-provider/".
-  oidc_issuer = var.eks_oidc_provider_arn == null ? "" : element(split("oidc-provider/", var.eks_oidc_provider_arn), 1)
+  oidc_issuer = try(element(split("oidc-provider/", var.eks_oidc_provider_arn), 1), "")
 }
 
 data "aws_iam_policy_document" "eks_pod_identity" {
