@@ -1,31 +1,32 @@
 package routes.outbox;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import routes.aws.TopicArns;
 import routes.aws.resources.ResourceNames;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.Topic;
 
-/** The ARN of the {@code order-events} topic, looked up once (the application never creates it in aws mode). */
+/**
+ * The ARN of the {@code order-events} topic: {@code app.resources.topic-arn} when set (Terraform's
+ * {@code app_resources_topic_arn}), otherwise built from the topic's name, region and account.
+ */
 @Component
 public class OrderEventsTopic {
 
-    private final SnsClient sns;
+    private final TopicArns arns;
     private final String name;
+    private final String configuredArn;
     private volatile String arn;
 
-    public OrderEventsTopic(SnsClient sns, ResourceNames names) {
-        this.sns = sns;
+    public OrderEventsTopic(TopicArns arns, ResourceNames names, @Value("${app.resources.topic-arn:}") String configuredArn) {
+        this.arns = arns;
         this.name = names.topic();
+        this.configuredArn = configuredArn;
     }
 
     public String arn() {
         String known = arn;
         if (known == null) {
-            known = sns.listTopicsPaginator().topics().stream()
-                    .map(Topic::topicArn)
-                    .filter(topicArn -> topicArn.endsWith(":" + name))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("SNS topic " + name + " does not exist"));
+            known = configuredArn.isBlank() ? arns.of(name) : configuredArn;
             arn = known;
         }
         return known;

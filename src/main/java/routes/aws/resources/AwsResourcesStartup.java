@@ -4,6 +4,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import routes.aws.AwsMode;
 import routes.aws.AwsProperties;
+import routes.outbox.OrderEventsTopic;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -16,19 +17,28 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class AwsResourcesStartup implements InitializingBean {
 
     private final AwsProperties aws;
+    private final AwsResources resources;
+    private final DynamoDbClient dynamoDb;
+    private final SnsClient sns;
+    private final SqsClient sqs;
+    private final OrderEventsTopic topic;
     private final ResourceBootstrap bootstrap;
-    private final ResourceVerifier verifier;
 
-    AwsResourcesStartup(AwsProperties aws, AwsResources resources, DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs) {
+    AwsResourcesStartup(AwsProperties aws, AwsResources resources, DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs,
+            OrderEventsTopic topic) {
         this.aws = aws;
+        this.resources = resources;
+        this.dynamoDb = dynamoDb;
+        this.sns = sns;
+        this.sqs = sqs;
+        this.topic = topic;
         this.bootstrap = new ResourceBootstrap(resources, dynamoDb, sns, sqs);
-        this.verifier = new ResourceVerifier(resources, dynamoDb, sns, sqs);
     }
 
     @Override
     public void afterPropertiesSet() {
         if (aws.mode() == AwsMode.AWS) {
-            verifier.verify();
+            new ResourceVerifier(resources, dynamoDb, sns, sqs, topic.arn()).verify();
         } else {
             bootstrap.createAll();
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import routes.outbox.OrderEventsTopic;
 import routes.support.EmbeddedAwsTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -24,6 +25,7 @@ class EmbeddedResourcesTest {
     @Autowired SqsClient sqs;
     @Autowired AwsResources resources;
     @Autowired ResourceNames names;
+    @Autowired OrderEventsTopic topic;
 
     @Test
     void everyDeclaredTableExists() {
@@ -85,7 +87,7 @@ class EmbeddedResourcesTest {
 
         assertThat(subscriptionAttributesByQueue()).hasSize(2);
         assertThat(sns.listTopics().topics()).filteredOn(t -> t.topicArn().endsWith(":order-events")).hasSize(1);
-        assertThat(new ResourceVerifier(resources, dynamoDb, sns, sqs).problems()).isEmpty();
+        assertThat(new ResourceVerifier(resources, dynamoDb, sns, sqs, topic.arn()).problems()).isEmpty();
     }
 
     private TimeToLiveStatus ttlOf(String table) {
