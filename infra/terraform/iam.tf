@@ -1,7 +1,9 @@
 # The application's role: only the calls it makes, on exactly the resources above (TerraformDriftTest
 # checks that no Action or Resource of the application policy holds a wildcard). TransactWriteItems
 # has no IAM action of its own: DynamoDB authorises each item as PutItem, UpdateItem, DeleteItem or
-# ConditionCheckItem. PublishBatch is authorised as sns:Publish.
+# ConditionCheckItem. PublishBatch is authorised as sns:Publish. The application makes none of the
+# calls IAM grants only on "*" (ListStreams, ListQueues, ListTopics, ListTables): it names each
+# resource. sts:GetCallerIdentity (the account of the topic's ARN) needs no permission.
 
 locals {
   tables = [
@@ -23,7 +25,8 @@ locals {
 }
 
 data "aws_iam_policy_document" "application" {
-  # ResourceVerifier at start-up (aws mode creates nothing, it checks).
+  # ResourceVerifier at start-up (aws mode creates nothing, it checks), the DynamoDB health probe (orders)
+  # and the relay, which finds the outbox stream in the table's LatestStreamArn instead of ListStreams.
   statement {
     sid       = "VerifyTables"
     actions   = ["dynamodb:DescribeTable"]
@@ -103,15 +106,17 @@ data "aws_iam_policy_document" "application" {
     resources = [aws_dynamodb_table.notifications.arn, aws_dynamodb_table.timeline.arn]
   }
 
-  # The relay publishes (PublishBatch); the verifier lists the topic's subscriptions.
+  # The relay publishes (PublishBatch); the verifier and the SNS health probe read the topic, the
+  # verifier lists its subscriptions. sns:GetSubscriptionAttributes is not here: IAM grants it on "*"
+  # only, so the verifier skips raw delivery and filters (one WARN) and the drift test checks them.
   statement {
     sid       = "Topic"
-    actions   = ["sns:Publish", "sns:ListSubscriptionsByTopic"]
+    actions   = ["sns:Publish", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"]
     resources = [aws_sns_topic.events.arn]
   }
 
-  # Consumers (receive, delete, defer), dead letters (send), replay (receive a DLQ, send to its queue),
-  # the dead-letter gauges (peek) and the verifier (attributes).
+  # Consumers (their URL by GetQueueUrl, receive, delete, defer), dead letters (send), replay (receive
+  # a DLQ, send to its queue), the dead-letter gauges (peek), the verifier and the SQS health probe.
   statement {
     sid = "Queues"
     actions = [
@@ -123,25 +128,6 @@ data "aws_iam_policy_document" "application" {
       "sqs:SendMessage",
     ]
     resources = local.queues
-  }
-}
-
-# Calls IAM cannot scope to a resource (they only accept Resource "*"), made by this version of the
-# application or by Camel: ListStreams by aws2-ddbstream on every start of the relay; ListQueues by
-# aws2-sqs to find a queue's URL and by the SQS health check; ListTopics to find the topic's ARN and by
-# the SNS health check; ListTables by the DynamoDB health check; GetSubscriptionAttributes by the
-# verifier. They return names and settings, never data. infra/README.md says how each can go.
-data "aws_iam_policy_document" "unscoped_listing" {
-  statement {
-    sid = "ListingWithoutResourceScope"
-    actions = [
-      "dynamodb:ListTables",
-      "dynamodb:ListStreams",
-      "sns:ListTopics",
-      "sns:GetSubscriptionAttributes",
-      "sqs:ListQueues",
-    ]
-    resources = ["*"]
   }
 }
 
@@ -158,12 +144,6 @@ data "aws_iam_policy_document" "kms" {
 resource "aws_iam_policy" "application" {
   name   = "${var.role_name}-application"
   policy = data.aws_iam_policy_document.application.json
-}
-
-resource "aws_iam_policy" "unscoped_listing" {
-  count  = var.grant_unscoped_listing ? 1 : 0
-  name   = "${var.role_name}-unscoped-listing"
-  policy = data.aws_iam_policy_document.unscoped_listing.json
 }
 
 resource "aws_iam_policy" "kms" {
@@ -187,12 +167,6 @@ resource "aws_iam_role" "application" {
 resource "aws_iam_role_policy_attachment" "application" {
   role       = aws_iam_role.application.name
   policy_arn = aws_iam_policy.application.arn
-}
-
-resource "aws_iam_role_policy_attachment" "unscoped_listing" {
-  count      = var.grant_unscoped_listing ? 1 : 0
-  role       = aws_iam_role.application.name
-  policy_arn = aws_iam_policy.unscoped_listing[0].arn
 }
 
 resource "aws_iam_role_policy_attachment" "kms" {

@@ -42,6 +42,11 @@ output "app_resources_topic" {
   value = aws_sns_topic.events.name
 }
 
+# The topic's ARN as the application takes it (without it, it builds the ARN from its account).
+output "app_resources_topic_arn" {
+  value = aws_sns_topic.events.arn
+}
+
 output "app_resources_queues_notification" {
   value = aws_sqs_queue.notification.name
 }
@@ -80,6 +85,7 @@ output "application_environment" {
     APP_RESOURCES_NOTIFICATIONSTABLE  = aws_dynamodb_table.notifications.name
     APP_RESOURCES_TIMELINETABLE       = aws_dynamodb_table.timeline.name
     APP_RESOURCES_TOPIC               = aws_sns_topic.events.name
+    APP_RESOURCES_TOPICARN            = aws_sns_topic.events.arn
     APP_RESOURCES_QUEUES_NOTIFICATION = aws_sqs_queue.notification.name
     "APP_RESOURCES_QUEUES_ORDER-VIEW" = aws_sqs_queue.order_view.name
     APP_RESOURCES_DEADLETTERSUFFIX    = var.dead_letter_suffix
@@ -91,10 +97,6 @@ output "application_environment" {
 output "role_arn" {
   description = "The application's role: the ECS task role, or the IRSA/Pod Identity role of its service account."
   value       = aws_iam_role.application.arn
-}
-
-output "topic_arn" {
-  value = aws_sns_topic.events.arn
 }
 
 output "dead_letter_queue_urls" {

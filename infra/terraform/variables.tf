@@ -151,12 +151,6 @@ variable "eks_service_account" {
   default     = "camel-saga-outbox:camel-saga-outbox"
 }
 
-variable "grant_unscoped_listing" {
-  description = "Attach the List* calls IAM cannot scope to a resource (see iam.tf); without them this version of the application cannot start."
-  type        = bool
-  default     = true
-}
-
 variable "alarm_actions" {
   description = "ARNs (e.g. an SNS topic that pages) notified by the queue alarms; empty: alarms only show in the console."
   type        = list(string)
