@@ -62,15 +62,15 @@ public class AwsClientsConfiguration {
 
     @Bean
     TopicArns topicArns(AwsProperties aws, AwsEndpoints endpoints,
-            @Value("${app.local.account-id:000000000000}") String embeddedAccountId) {
-        if (aws.mode() == AwsMode.EMBEDDED) {
-            // The embedded SNS stand-in's ARNs carry app.local.account-id.
-            return new TopicArns(aws.region(), () -> new TopicArns.Account("aws", embeddedAccountId));
+            @Value("${app.local.account-id:000000000000}") String emulatorAccountId) {
+        if (aws.mode() != AwsMode.AWS) {
+            // Emulators have no STS of their own (the SNS stand-in); theirs, fauxqs' and LocalStack's ARNs carry 000000000000.
+            return new TopicArns(aws.region(), () -> new TopicArns.Account("aws", emulatorAccountId));
         }
         return new TopicArns(aws.region(), () -> callerAccount(aws, endpoints));
     }
 
-    // GetCallerIdentity needs no permission; fauxqs and LocalStack answer it on their SNS endpoint.
+    // GetCallerIdentity needs no permission: IAM cannot deny it.
     private static TopicArns.Account callerAccount(AwsProperties aws, AwsEndpoints endpoints) {
         try (StsClient sts = configure(StsClient.builder(), aws, endpoints, endpoints.sns()).build()) {
             GetCallerIdentityResponse caller = sts.getCallerIdentity();
