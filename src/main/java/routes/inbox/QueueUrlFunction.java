@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.spi.PropertiesFunction;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * {@code {{queue-url:<queue name>}}}: the queue's URL from GetQueueUrl, for the {@code queueUrl} option
@@ -28,7 +29,11 @@ public class QueueUrlFunction implements PropertiesFunction, CamelContextAware {
         if (sqs == null) {
             throw new IllegalStateException("{{" + NAME + ":" + queueName + "}} needs the SqsClient bean");
         }
-        return sqs.getQueueUrl(b -> b.queueName(queueName.trim())).queueUrl();
+        try {
+            return sqs.getQueueUrl(b -> b.queueName(queueName.trim())).queueUrl();
+        } catch (QueueDoesNotExistException e) {
+            throw new IllegalStateException("SQS queue " + queueName.trim() + " does not exist", e);
+        }
     }
 
     @Override
