@@ -1,34 +1,19 @@
 package routes.outbox;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import routes.aws.TopicArns;
-import routes.aws.resources.ResourceNames;
+import routes.aws.resources.EventsTopicArn;
 
-/**
- * The ARN of the {@code order-events} topic: {@code app.resources.topic-arn} when set (Terraform's
- * {@code app_resources_topic_arn}), otherwise built from the topic's name, region and account.
- */
+/** The ARN of the {@code order-events} topic the relay publishes to (never looked up by listing topics). */
 @Component
 public class OrderEventsTopic {
 
-    private final TopicArns arns;
-    private final String name;
-    private final String configuredArn;
-    private volatile String arn;
+    private final EventsTopicArn arn;
 
-    public OrderEventsTopic(TopicArns arns, ResourceNames names, @Value("${app.resources.topic-arn:}") String configuredArn) {
-        this.arns = arns;
-        this.name = names.topic();
-        this.configuredArn = configuredArn;
+    public OrderEventsTopic(EventsTopicArn arn) {
+        this.arn = arn;
     }
 
     public String arn() {
-        String known = arn;
-        if (known == null) {
-            known = configuredArn.isBlank() ? arns.of(name) : configuredArn;
-            arn = known;
-        }
-        return known;
+        return arn.value();
     }
 }

@@ -5,8 +5,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import routes.aws.resources.AwsResources;
+import routes.aws.resources.EventsTopicArn;
 import routes.aws.resources.ResourceNames;
-import routes.outbox.OrderEventsTopic;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -32,9 +32,9 @@ class AwsHealthConfiguration {
     }
 
     @Bean
-    HealthIndicator snsHealthIndicator(SnsClient sns, OrderEventsTopic topic) {
+    HealthIndicator snsHealthIndicator(SnsClient sns, EventsTopicArn topic) {
         return new AwsServiceHealthIndicator("SNS",
-                () -> sns.getTopicAttributes(b -> b.topicArn(topic.arn()).overrideConfiguration(PROBE)));
+                () -> sns.getTopicAttributes(b -> b.topicArn(topic.value()).overrideConfiguration(PROBE)));
     }
 
     @Bean

@@ -4,7 +4,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 import routes.aws.AwsMode;
 import routes.aws.AwsProperties;
-import routes.outbox.OrderEventsTopic;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,11 +20,11 @@ class AwsResourcesStartup implements InitializingBean {
     private final DynamoDbClient dynamoDb;
     private final SnsClient sns;
     private final SqsClient sqs;
-    private final OrderEventsTopic topic;
+    private final EventsTopicArn topic;
     private final ResourceBootstrap bootstrap;
 
     AwsResourcesStartup(AwsProperties aws, AwsResources resources, DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs,
-            OrderEventsTopic topic) {
+            EventsTopicArn topic) {
         this.aws = aws;
         this.resources = resources;
         this.dynamoDb = dynamoDb;
@@ -38,7 +37,7 @@ class AwsResourcesStartup implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         if (aws.mode() == AwsMode.AWS) {
-            new ResourceVerifier(resources, dynamoDb, sns, sqs, topic.arn()).verify();
+            new ResourceVerifier(resources, dynamoDb, sns, sqs, topic.value()).verify();
         } else {
             bootstrap.createAll();
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import routes.outbox.OrderEventsTopic;
 import routes.support.EmbeddedAwsTest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -25,7 +24,7 @@ class EmbeddedResourcesTest {
     @Autowired SqsClient sqs;
     @Autowired AwsResources resources;
     @Autowired ResourceNames names;
-    @Autowired OrderEventsTopic topic;
+    @Autowired EventsTopicArn topic;
 
     @Test
     void everyDeclaredTableExists() {
@@ -87,7 +86,7 @@ class EmbeddedResourcesTest {
 
         assertThat(subscriptionAttributesByQueue()).hasSize(2);
         assertThat(sns.listTopics().topics()).filteredOn(t -> t.topicArn().endsWith(":order-events")).hasSize(1);
-        assertThat(new ResourceVerifier(resources, dynamoDb, sns, sqs, topic.arn()).problems()).isEmpty();
+        assertThat(new ResourceVerifier(resources, dynamoDb, sns, sqs, topic.value()).problems()).isEmpty();
     }
 
     private TimeToLiveStatus ttlOf(String table) {
