@@ -1,6 +1,7 @@
 package routes.aws;
 
 import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * The one set of AWS SDK clients. Camel's aws2 components autowire them, so no route carries an
@@ -41,8 +44,10 @@ public class AwsClientsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DynamoDbStreamsClient dynamoDbStreamsClient(AwsProperties aws, AwsEndpoints endpoints) {
-        return configure(DynamoDbStreamsClient.builder(), aws, endpoints, endpoints.dynamodb()).build();
+    DynamoDbStreamsClient dynamoDbStreamsClient(AwsProperties aws, AwsEndpoints endpoints, DynamoDbClient dynamoDb) {
+        // aws2-ddbstream autowires this one: it finds the stream without ListStreams (IAM: Resource "*" only).
+        return new StreamsClientWithoutListing(
+                configure(DynamoDbStreamsClient.builder(), aws, endpoints, endpoints.dynamodb()).build(), dynamoDb);
     }
 
     @Bean(destroyMethod = "close")
@@ -53,6 +58,24 @@ public class AwsClientsConfiguration {
     @Bean(destroyMethod = "close")
     SqsClient sqsClient(AwsProperties aws, AwsEndpoints endpoints) {
         return configure(SqsClient.builder(), aws, endpoints, endpoints.sqs()).build();
+    }
+
+    @Bean
+    TopicArns topicArns(AwsProperties aws, AwsEndpoints endpoints,
+            @Value("${app.local.account-id:000000000000}") String emulatorAccountId) {
+        if (aws.mode() != AwsMode.AWS) {
+            // Emulators have no STS of their own (the SNS stand-in); theirs, fauxqs' and LocalStack's ARNs carry 000000000000.
+            return new TopicArns(aws.region(), () -> new TopicArns.Account("aws", emulatorAccountId));
+        }
+        return new TopicArns(aws.region(), () -> callerAccount(aws, endpoints));
+    }
+
+    // GetCallerIdentity needs no permission: IAM cannot deny it.
+    private static TopicArns.Account callerAccount(AwsProperties aws, AwsEndpoints endpoints) {
+        try (StsClient sts = configure(StsClient.builder(), aws, endpoints, endpoints.sns()).build()) {
+            GetCallerIdentityResponse caller = sts.getCallerIdentity();
+            return TopicArns.Account.ofCaller(caller.arn(), caller.account());
+        }
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(

@@ -41,7 +41,8 @@ public class SqsConsumerRouteTemplate extends RouteBuilder {
                 .templateParameter(HANDLER_METHOD, null, "its method, taking the InboundEvent")
                 .templateParameter(CONCURRENT_CONSUMERS, "1", "threads polling the queue")
                 // Greedy: a poll that brought messages is followed at once by the next, not after the poll delay.
-                .from("aws2-sqs:{{queue}}?attributeNames=All&messageAttributeNames=All"
+                // queueUrl from GetQueueUrl: without it Camel lists queues (ListQueues, IAM Resource "*" only).
+                .from("aws2-sqs:{{queue}}?queueUrl={{" + QueueUrlFunction.NAME + ":{{queue}}}}&attributeNames=All&messageAttributeNames=All"
                         + "&concurrentConsumers={{concurrentConsumers}}&maxMessagesPerPoll=10&waitTimeSeconds=1&greedy=true")
                 // Camel does not resolve placeholders in a description: the route id names the consumer.
                 .description("SQS consumer: reads each event of its queue, drops what its inbox saw, hands over the rest")

@@ -1,33 +1,19 @@
 package routes.outbox;
 
 import org.springframework.stereotype.Component;
-import routes.aws.resources.ResourceNames;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.Topic;
+import routes.aws.resources.EventsTopicArn;
 
-/** The ARN of the {@code order-events} topic, looked up once (the application never creates it in aws mode). */
+/** The ARN of the {@code order-events} topic the relay publishes to (never looked up by listing topics). */
 @Component
 public class OrderEventsTopic {
 
-    private final SnsClient sns;
-    private final String name;
-    private volatile String arn;
+    private final EventsTopicArn arn;
 
-    public OrderEventsTopic(SnsClient sns, ResourceNames names) {
-        this.sns = sns;
-        this.name = names.topic();
+    public OrderEventsTopic(EventsTopicArn arn) {
+        this.arn = arn;
     }
 
     public String arn() {
-        String known = arn;
-        if (known == null) {
-            known = sns.listTopicsPaginator().topics().stream()
-                    .map(Topic::topicArn)
-                    .filter(topicArn -> topicArn.endsWith(":" + name))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("SNS topic " + name + " does not exist"));
-            arn = known;
-        }
-        return known;
+        return arn.value();
     }
 }

@@ -53,7 +53,7 @@ class FauxqsTopicToQueueRoundTripTest extends TopicToQueueRoundTrips {
                     .isEqualTo("1209600");
             assertThat(attributes(queue).get(QueueAttributeName.VISIBILITY_TIMEOUT)).as(queue).isEqualTo("30");
         }
-        assertThat(new ResourceVerifier(ResourceDefaults.resources(NAMES), null, sns(), sqs()).queueProblems()).isEmpty();
+        assertThat(new ResourceVerifier(ResourceDefaults.resources(NAMES), null, sns(), sqs(), null).queueProblems()).isEmpty();
     }
 
     @Test
@@ -67,7 +67,7 @@ class FauxqsTopicToQueueRoundTripTest extends TopicToQueueRoundTrips {
                 QueueAttributeName.VISIBILITY_TIMEOUT, "30")));
         ResourceNames fourDays = ResourceDefaults.names(Map.of("queues.notification", "four-days"));
 
-        assertThat(new ResourceVerifier(ResourceDefaults.resources(fourDays), null, sns(), sqs()).queueProblems()).containsExactly(
+        assertThat(new ResourceVerifier(ResourceDefaults.resources(fourDays), null, sns(), sqs(), null).queueProblems()).containsExactly(
                 "SQS queue four-days-dlq keeps messages less than 1209600 s (MessageRetentionPeriod)");
     }
 

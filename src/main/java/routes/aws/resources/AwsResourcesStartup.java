@@ -16,19 +16,28 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class AwsResourcesStartup implements InitializingBean {
 
     private final AwsProperties aws;
+    private final AwsResources resources;
+    private final DynamoDbClient dynamoDb;
+    private final SnsClient sns;
+    private final SqsClient sqs;
+    private final EventsTopicArn topic;
     private final ResourceBootstrap bootstrap;
-    private final ResourceVerifier verifier;
 
-    AwsResourcesStartup(AwsProperties aws, AwsResources resources, DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs) {
+    AwsResourcesStartup(AwsProperties aws, AwsResources resources, DynamoDbClient dynamoDb, SnsClient sns, SqsClient sqs,
+            EventsTopicArn topic) {
         this.aws = aws;
+        this.resources = resources;
+        this.dynamoDb = dynamoDb;
+        this.sns = sns;
+        this.sqs = sqs;
+        this.topic = topic;
         this.bootstrap = new ResourceBootstrap(resources, dynamoDb, sns, sqs);
-        this.verifier = new ResourceVerifier(resources, dynamoDb, sns, sqs);
     }
 
     @Override
     public void afterPropertiesSet() {
         if (aws.mode() == AwsMode.AWS) {
-            verifier.verify();
+            new ResourceVerifier(resources, dynamoDb, sns, sqs, topic.value()).verify();
         } else {
             bootstrap.createAll();
         }

@@ -24,6 +24,7 @@ class EmbeddedResourcesTest {
     @Autowired SqsClient sqs;
     @Autowired AwsResources resources;
     @Autowired ResourceNames names;
+    @Autowired EventsTopicArn topic;
 
     @Test
     void everyDeclaredTableExists() {
@@ -85,7 +86,7 @@ class EmbeddedResourcesTest {
 
         assertThat(subscriptionAttributesByQueue()).hasSize(2);
         assertThat(sns.listTopics().topics()).filteredOn(t -> t.topicArn().endsWith(":order-events")).hasSize(1);
-        assertThat(new ResourceVerifier(resources, dynamoDb, sns, sqs).problems()).isEmpty();
+        assertThat(new ResourceVerifier(resources, dynamoDb, sns, sqs, topic.value()).problems()).isEmpty();
     }
 
     private TimeToLiveStatus ttlOf(String table) {

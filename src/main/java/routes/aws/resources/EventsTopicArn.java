@@ -1,0 +1,33 @@
+package routes.aws.resources;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import routes.aws.TopicArns;
+
+/**
+ * The ARN of {@code app.resources.topic}: {@code app.resources.topic-arn} when set (Terraform's
+ * {@code app_resources_topic_arn}), otherwise built from the topic's name, region and account.
+ */
+@Component
+public class EventsTopicArn {
+
+    private final TopicArns arns;
+    private final String name;
+    private final String configuredArn;
+    private volatile String arn;
+
+    public EventsTopicArn(TopicArns arns, ResourceNames names, @Value("${app.resources.topic-arn:}") String configuredArn) {
+        this.arns = arns;
+        this.name = names.topic();
+        this.configuredArn = configuredArn;
+    }
+
+    public String value() {
+        String known = arn;
+        if (known == null) {
+            known = configuredArn.isBlank() ? arns.of(name) : configuredArn;
+            arn = known;
+        }
+        return known;
+    }
+}
