@@ -71,7 +71,8 @@ public class SqsConsumerRouteConfigurations extends RouteConfigurationBuilder {
                 // Another consumer thread may finish with the event right now: wait a little in
                 // place first, then put the message back on the queue for later.
                 .onException(DeferredEventException.class).id("defer-claimed-event")
-                    .onWhen(method(Deferrals.class, "withinBudget"))
+                    // Simple, not method(): Camel 4.17 cannot dump an onWhen(method) as YAML (Hawtio's JMX tab).
+                    .onWhen(simple("${bean:deferrals?method=withinBudget}"))
                     .maximumRedeliveries(settings.waitRetries())
                     .redeliveryDelay(settings.waitDelay().toMillis())
                     .backOffMultiplier(1)

@@ -159,6 +159,15 @@ class YamlRoutesIntegrationTest {
         assertThat(location.get("value").asText()).isEqualTo("file:" + Path.of("docs/examples/routes/fraud-tap.camel.yaml").toAbsolutePath() + ":" + fromLine);
     }
 
+    @Test
+    void aConsumerRouteBuiltFromTheTemplateIsDumpedAsYamlToo() {
+        JsonNode notification = jolokia("exec", "notification-send", "operation", "dumpRouteAsYaml()");
+
+        assertThat(notification.get("status").asInt()).as(notification.toString()).isEqualTo(200);
+        assertThat(notification.get("value").asText()).startsWith("- route:").contains("id: notification-send")
+                .contains("${bean:deferrals?method=withinBudget}").contains("id: inbox");
+    }
+
     /** A call of Hawtio's JMX tab on a route's MBean: an operation to run or an attribute to read. */
     JsonNode jolokia(String type, String routeId, String what, String name) {
         HttpHeaders headers = new HttpHeaders();
