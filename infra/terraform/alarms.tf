@@ -1,25 +1,14 @@
 # The SQS side of the alarms in infra/README.md. The application's own signals (outbox_relay_lag,
 # outbox_pending, the oldest PENDING saga) are Prometheus metrics: alarm on them where they are scraped.
 
-locals {
-  dead_letter_queues = {
-    notification = aws_sqs_queue.notification_dead_letter.name
-    order-view   = aws_sqs_queue.order_view_dead_letter.name
-  }
-  consumer_queues = {
-    notification = aws_sqs_queue.notification.name
-    order-view   = aws_sqs_queue.order_view.name
-  }
-}
-
 # Any dead letter needs a look (then the replay API): a bug, bad data or an outage outlasting the retries.
 resource "aws_cloudwatch_metric_alarm" "dead_letters" {
-  for_each            = local.dead_letter_queues
-  alarm_name          = "${each.value}-not-empty"
+  for_each            = aws_sqs_queue.dead_letter
+  alarm_name          = "${each.value.name}-not-empty"
   alarm_description   = "Dead letters of the ${each.key} consumer: inspect, fix, then replay them."
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateNumberOfMessagesVisible"
-  dimensions          = { QueueName = each.value }
+  dimensions          = { QueueName = each.value.name }
   statistic           = "Maximum"
   period              = 300
   evaluation_periods  = 1
@@ -32,12 +21,12 @@ resource "aws_cloudwatch_metric_alarm" "dead_letters" {
 
 # Messages waiting long: consumers down, stuck on a claim, or too few for the load.
 resource "aws_cloudwatch_metric_alarm" "oldest_message" {
-  for_each            = local.consumer_queues
-  alarm_name          = "${each.value}-oldest-message"
+  for_each            = aws_sqs_queue.consumer
+  alarm_name          = "${each.value.name}-oldest-message"
   alarm_description   = "The ${each.key} consumer falls behind: its oldest message waits too long."
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateAgeOfOldestMessage"
-  dimensions          = { QueueName = each.value }
+  dimensions          = { QueueName = each.value.name }
   statistic           = "Maximum"
   period              = 60
   evaluation_periods  = 5

@@ -16,12 +16,8 @@ locals {
     aws_dynamodb_table.notifications.arn,
     aws_dynamodb_table.timeline.arn,
   ]
-  queues = [
-    aws_sqs_queue.notification.arn,
-    aws_sqs_queue.notification_dead_letter.arn,
-    aws_sqs_queue.order_view.arn,
-    aws_sqs_queue.order_view_dead_letter.arn,
-  ]
+  # Every consumer's queue and dead-letter queue, one ARN each.
+  queues = concat(values(aws_sqs_queue.consumer)[*].arn, values(aws_sqs_queue.dead_letter)[*].arn)
 }
 
 data "aws_iam_policy_document" "application" {

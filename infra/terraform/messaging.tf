@@ -1,6 +1,7 @@
-# The topic the outbox relay publishes to, and per consumer (routes.inbox.InboxConsumer beans:
-# notification, order-view) a queue with its dead-letter queue and a raw-delivery subscription.
-# A new consumer bean needs its own four resources here: TerraformDriftTest fails until they exist.
+# The topic the outbox relay publishes to, and per entry of var.consumers (one per consumer of the
+# application: routes.inbox.InboxConsumer beans and app.routes.consumers.<name>) a queue with its
+# dead-letter queue, a redrive allow policy, a queue policy and a raw-delivery subscription. A new
+# consumer is one map entry: TerraformDriftTest fails, naming it, until the map has it.
 
 resource "aws_sns_topic" "events" {
   name              = var.topic
@@ -14,40 +15,46 @@ resource "aws_sns_topic" "events" {
 # consumer's message reappears after its claim expired, so another instance takes it over instead of
 # deferring it. routes.inbox.ConsumerTimings refuses to start when these do not hold.
 
-resource "aws_sqs_queue" "notification_dead_letter" {
-  name                      = "${var.notification_queue}${var.dead_letter_suffix}"
+resource "aws_sqs_queue" "dead_letter" {
+  for_each                  = var.consumers
+  name                      = "${coalesce(each.value.queue, each.key)}${var.dead_letter_suffix}"
   message_retention_seconds = var.dead_letter_retention_seconds
   sqs_managed_sse_enabled   = true
 }
 
-resource "aws_sqs_queue" "notification" {
-  name                       = var.notification_queue
+resource "aws_sqs_queue" "consumer" {
+  for_each                   = var.consumers
+  name                       = coalesce(each.value.queue, each.key)
   visibility_timeout_seconds = var.visibility_timeout_seconds
   sqs_managed_sse_enabled    = true
   redrive_policy = jsonencode({
-    deadLetterTargetArn = aws_sqs_queue.notification_dead_letter.arn
+    deadLetterTargetArn = aws_sqs_queue.dead_letter[each.key].arn
     maxReceiveCount     = var.max_receive_count
   })
 }
 
-resource "aws_sqs_queue_redrive_allow_policy" "notification_dead_letter" {
-  queue_url = aws_sqs_queue.notification_dead_letter.id
+resource "aws_sqs_queue_redrive_allow_policy" "dead_letter" {
+  for_each  = var.consumers
+  queue_url = aws_sqs_queue.dead_letter[each.key].id
   redrive_allow_policy = jsonencode({
     redrivePermission = "byQueue"
-    sourceQueueArns   = [aws_sqs_queue.notification.arn]
+    sourceQueueArns   = [aws_sqs_queue.consumer[each.key].arn]
   })
 }
 
-resource "aws_sqs_queue_policy" "notification" {
-  queue_url = aws_sqs_queue.notification.id
-  policy    = data.aws_iam_policy_document.notification_queue.json
+resource "aws_sqs_queue_policy" "consumer" {
+  for_each  = var.consumers
+  queue_url = aws_sqs_queue.consumer[each.key].id
+  policy    = data.aws_iam_policy_document.consumer_queue[each.key].json
 }
 
-data "aws_iam_policy_document" "notification_queue" {
+data "aws_iam_policy_document" "consumer_queue" {
+  for_each = var.consumers
+
   statement {
     sid       = "OnlyTheTopicSends"
     actions   = ["sqs:SendMessage"]
-    resources = [aws_sqs_queue.notification.arn]
+    resources = [aws_sqs_queue.consumer[each.key].arn]
 
     principals {
       type        = "Service"
@@ -62,75 +69,19 @@ data "aws_iam_policy_document" "notification_queue" {
   }
 }
 
-# Filtered: SNS delivers only the types the notification consumer reads (NotificationConsumer).
-resource "aws_sns_topic_subscription" "notification" {
+# With event_types SNS delivers only those types; without, every event (a type the consumer does not
+# read is dead-lettered). The filter matches the SNS message attribute "type", the CloudEvent type
+# (AwsResources.EVENT_TYPE_ATTRIBUTE).
+resource "aws_sns_topic_subscription" "consumer" {
+  for_each             = var.consumers
   topic_arn            = aws_sns_topic.events.arn
   protocol             = "sqs"
-  endpoint             = aws_sqs_queue.notification.arn
+  endpoint             = aws_sqs_queue.consumer[each.key].arn
   raw_message_delivery = true
-  filter_policy_scope  = "MessageAttributes"
-  # Matches the SNS message attribute "type", the CloudEvent type (AwsResources.EVENT_TYPE_ATTRIBUTE).
-  filter_policy = jsonencode({
-    type = ["order.cancelled", "order.confirmed"]
-  })
+  filter_policy_scope  = length(each.value.event_types) > 0 ? "MessageAttributes" : null
+  filter_policy = length(each.value.event_types) > 0 ? jsonencode({
+    type = each.value.event_types
+  }) : null
 
-  depends_on = [aws_sqs_queue_policy.notification]
-}
-
-resource "aws_sqs_queue" "order_view_dead_letter" {
-  name                      = "${var.order_view_queue}${var.dead_letter_suffix}"
-  message_retention_seconds = var.dead_letter_retention_seconds
-  sqs_managed_sse_enabled   = true
-}
-
-resource "aws_sqs_queue" "order_view" {
-  name                       = var.order_view_queue
-  visibility_timeout_seconds = var.visibility_timeout_seconds
-  sqs_managed_sse_enabled    = true
-  redrive_policy = jsonencode({
-    deadLetterTargetArn = aws_sqs_queue.order_view_dead_letter.arn
-    maxReceiveCount     = var.max_receive_count
-  })
-}
-
-resource "aws_sqs_queue_redrive_allow_policy" "order_view_dead_letter" {
-  queue_url = aws_sqs_queue.order_view_dead_letter.id
-  redrive_allow_policy = jsonencode({
-    redrivePermission = "byQueue"
-    sourceQueueArns   = [aws_sqs_queue.order_view.arn]
-  })
-}
-
-resource "aws_sqs_queue_policy" "order_view" {
-  queue_url = aws_sqs_queue.order_view.id
-  policy    = data.aws_iam_policy_document.order_view_queue.json
-}
-
-data "aws_iam_policy_document" "order_view_queue" {
-  statement {
-    sid       = "OnlyTheTopicSends"
-    actions   = ["sqs:SendMessage"]
-    resources = [aws_sqs_queue.order_view.arn]
-
-    principals {
-      type        = "Service"
-      identifiers = ["sns.amazonaws.com"]
-    }
-
-    condition {
-      test     = "ArnEquals"
-      variable = "aws:SourceArn"
-      values   = [aws_sns_topic.events.arn]
-    }
-  }
-}
-
-# Unfiltered: every event reaches the order view (OrderViewConsumer); a type it does not read is dead-lettered.
-resource "aws_sns_topic_subscription" "order_view" {
-  topic_arn            = aws_sns_topic.events.arn
-  protocol             = "sqs"
-  endpoint             = aws_sqs_queue.order_view.arn
-  raw_message_delivery = true
-
-  depends_on = [aws_sqs_queue_policy.order_view]
+  depends_on = [aws_sqs_queue_policy.consumer]
 }

@@ -47,12 +47,9 @@ output "app_resources_topic_arn" {
   value = aws_sns_topic.events.arn
 }
 
-output "app_resources_queues_notification" {
-  value = aws_sqs_queue.notification.name
-}
-
-output "app_resources_queues_order_view" {
-  value = aws_sqs_queue.order_view.name
+# app.resources.queues: a map, consumer name -> its queue.
+output "app_resources_queues" {
+  value = { for name, queue in aws_sqs_queue.consumer : name => queue.name }
 }
 
 output "app_resources_dead_letter_suffix" {
@@ -71,27 +68,25 @@ output "app_resources_visibility_timeout" {
 # (APP_RESOURCES_QUEUES_ORDER-VIEW binds app.resources.queues[order-view]).
 output "application_environment" {
   description = "Environment of the application's container: the aws profile and every name above."
-  value = {
-    SPRING_PROFILES_ACTIVE            = "aws"
-    APP_AWS_MODE                      = "aws"
-    APP_AWS_REGION                    = var.region
-    AWS_REGION                        = var.region
-    APP_RESOURCES_ORDERSTABLE         = aws_dynamodb_table.orders.name
-    APP_RESOURCES_INVENTORYTABLE      = aws_dynamodb_table.inventory.name
-    APP_RESOURCES_PAYMENTSTABLE       = aws_dynamodb_table.payments.name
-    APP_RESOURCES_OUTBOXTABLE         = aws_dynamodb_table.outbox.name
-    APP_RESOURCES_INBOXTABLE          = aws_dynamodb_table.inbox.name
-    APP_RESOURCES_ORDERVIEWTABLE      = aws_dynamodb_table.order_view.name
-    APP_RESOURCES_NOTIFICATIONSTABLE  = aws_dynamodb_table.notifications.name
-    APP_RESOURCES_TIMELINETABLE       = aws_dynamodb_table.timeline.name
-    APP_RESOURCES_TOPIC               = aws_sns_topic.events.name
-    APP_RESOURCES_TOPICARN            = aws_sns_topic.events.arn
-    APP_RESOURCES_QUEUES_NOTIFICATION = aws_sqs_queue.notification.name
-    "APP_RESOURCES_QUEUES_ORDER-VIEW" = aws_sqs_queue.order_view.name
-    APP_RESOURCES_DEADLETTERSUFFIX    = var.dead_letter_suffix
-    APP_RESOURCES_MAXRECEIVECOUNT     = "${var.max_receive_count}"
-    APP_RESOURCES_VISIBILITYTIMEOUT   = "${var.visibility_timeout_seconds}s"
-  }
+  value = merge({
+    SPRING_PROFILES_ACTIVE           = "aws"
+    APP_AWS_MODE                     = "aws"
+    APP_AWS_REGION                   = var.region
+    AWS_REGION                       = var.region
+    APP_RESOURCES_ORDERSTABLE        = aws_dynamodb_table.orders.name
+    APP_RESOURCES_INVENTORYTABLE     = aws_dynamodb_table.inventory.name
+    APP_RESOURCES_PAYMENTSTABLE      = aws_dynamodb_table.payments.name
+    APP_RESOURCES_OUTBOXTABLE        = aws_dynamodb_table.outbox.name
+    APP_RESOURCES_INBOXTABLE         = aws_dynamodb_table.inbox.name
+    APP_RESOURCES_ORDERVIEWTABLE     = aws_dynamodb_table.order_view.name
+    APP_RESOURCES_NOTIFICATIONSTABLE = aws_dynamodb_table.notifications.name
+    APP_RESOURCES_TIMELINETABLE      = aws_dynamodb_table.timeline.name
+    APP_RESOURCES_TOPIC              = aws_sns_topic.events.name
+    APP_RESOURCES_TOPICARN           = aws_sns_topic.events.arn
+    APP_RESOURCES_DEADLETTERSUFFIX   = var.dead_letter_suffix
+    APP_RESOURCES_MAXRECEIVECOUNT    = "${var.max_receive_count}"
+    APP_RESOURCES_VISIBILITYTIMEOUT  = "${var.visibility_timeout_seconds}s"
+  }, { for name, queue in aws_sqs_queue.consumer : "APP_RESOURCES_QUEUES_${upper(name)}" => queue.name })
 }
 
 output "role_arn" {
@@ -101,8 +96,5 @@ output "role_arn" {
 
 output "dead_letter_queue_urls" {
   description = "For the replay API and the alarms: dead-letter queue URL by consumer."
-  value = {
-    notification = aws_sqs_queue.notification_dead_letter.url
-    order-view   = aws_sqs_queue.order_view_dead_letter.url
-  }
+  value       = { for name, queue in aws_sqs_queue.dead_letter : name => queue.url }
 }

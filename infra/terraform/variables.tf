@@ -69,16 +69,19 @@ variable "topic" {
   default     = "order-events"
 }
 
-variable "notification_queue" {
-  description = "app.resources.queues.notification"
-  type        = string
-  default     = "notification"
-}
-
-variable "order_view_queue" {
-  description = "app.resources.queues.order-view"
-  type        = string
-  default     = "order-view"
+# One entry per consumer of the application (its name, as in app.resources.queues and
+# app.routes.consumers): its queue (default: the consumer's name, app.resources.queues.<name>) and the
+# event types its subscription lets through (empty: every event), its InboxConsumer's subscriptionFilter.
+variable "consumers" {
+  description = "Consumer name -> { queue (default: the name), event_types (empty: unfiltered) }."
+  type = map(object({
+    queue       = optional(string)
+    event_types = optional(list(string), [])
+  }))
+  default = {
+    notification = { event_types = ["order.cancelled", "order.confirmed"] }
+    order-view   = { event_types = [] }
+  }
 }
 
 variable "dead_letter_suffix" {

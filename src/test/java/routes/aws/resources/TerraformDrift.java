@@ -122,7 +122,7 @@ final class TerraformDrift {
             expectedNames.add(queue.deadLetterQueue());
             Optional<Entry<String, Map<String, Object>>> match = named(declared, queue.name());
             if (match.isEmpty()) {
-                differences.add(QUEUE + ": no queue named " + queue.name());
+                differences.add(QUEUE + ": no queue named " + queue.name() + consumerHint(queue.name()));
                 continue;
             }
             String address = QUEUE + "." + match.get().getKey();
@@ -225,6 +225,13 @@ final class TerraformDrift {
                         + ", not a queue of the application's consumers");
             }
         });
+    }
+
+    /** Why a consumer's queue may be missing: no var.consumers entry for it (queue named after it by default). */
+    private String consumerHint(String queue) {
+        boolean declared = terraform.consumers().values().stream().anyMatch(c -> c.queue().equals(queue));
+        return declared ? "" : ": no entry of var.consumers has it (one entry per consumer of the application, its queue"
+                + " by default its name)";
     }
 
     private void same(String address, String field, String expected, Object declared) {

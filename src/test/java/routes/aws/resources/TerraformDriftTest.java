@@ -1,6 +1,7 @@
 package routes.aws.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static routes.aws.resources.TerraformStack.blocks;
 import static routes.aws.resources.TerraformStack.strings;
 
@@ -96,20 +97,62 @@ class TerraformDriftTest {
             outbox stream with old images   | stream_view_type = "NEW_IMAGE"                       | stream_view_type = "NEW_AND_OLD_IMAGES"          | aws_dynamodb_table.outbox: stream (stream_enabled, stream_view_type) is NEW_AND_OLD_IMAGES
             TTL on another attribute        | ttl_attribute = "expiresAt"                          | ttl_attribute = "expireAt"                       | aws_dynamodb_table.inbox: ttl.attribute_name is expireAt
             timeline table renamed          | default     = "saga_timeline"                        | default     = "timeline"                         | aws_dynamodb_table: no table named saga_timeline
-            shorter visibility timeout      | default     = 30\\n                                  | default     = 20\\n                              | aws_sqs_queue.notification: visibility_timeout_seconds is 20
-            smaller redrive budget          | default     = 5\\n                                   | default     = 3\\n                               | aws_sqs_queue.order_view: redrive_policy.maxReceiveCount is 3
-            redrive to the other DLQ        | deadLetterTargetArn = aws_sqs_queue.notification_dead_letter.arn | deadLetterTargetArn = aws_sqs_queue.order_view_dead_letter.arn | aws_sqs_queue.notification: redrive_policy.deadLetterTargetArn (queue name) is order-view-dlq
-            DLQ keeping 4 days              | message_retention_seconds = var.dead_letter_retention_seconds | message_retention_seconds = 345600           | aws_sqs_queue.notification_dead_letter: message_retention_seconds is 345600
+            shorter visibility timeout      | default     = 30\\n                                  | default     = 20\\n                              | aws_sqs_queue.consumer["notification"]: visibility_timeout_seconds is 20
+            smaller redrive budget          | default     = 5\\n                                   | default     = 3\\n                               | aws_sqs_queue.consumer["order-view"]: redrive_policy.maxReceiveCount is 3
+            redrive to the other DLQ        | deadLetterTargetArn = aws_sqs_queue.dead_letter[each.key].arn | deadLetterTargetArn = aws_sqs_queue.dead_letter["order-view"].arn | aws_sqs_queue.consumer["notification"]: redrive_policy.deadLetterTargetArn (queue name) is order-view-dlq
+            DLQ keeping 4 days              | message_retention_seconds = var.dead_letter_retention_seconds | message_retention_seconds = 345600           | aws_sqs_queue.dead_letter["notification"]: message_retention_seconds is 345600
             another DLQ suffix              | default     = "-dlq"                                 | default     = "-dead"                            | aws_sqs_queue: no dead-letter queue named notification-dlq
-            subscription without raw        | raw_message_delivery = true                          | raw_message_delivery = false                     | aws_sns_topic_subscription.notification: raw_message_delivery is false
-            filter missing a type           | type = ["order.cancelled", "order.confirmed"]        | type = ["order.confirmed"]                       | aws_sns_topic_subscription.notification: filter_policy.type is [order.confirmed]
-            queue open to any source        | variable = "aws:SourceArn"                           | variable = "aws:SourceAccount"                   | aws_sqs_queue.notification queue policy (data.aws_iam_policy_document.notification_queue): condition
+            subscription without raw        | raw_message_delivery = true                          | raw_message_delivery = false                     | aws_sns_topic_subscription.consumer["order-view"]: raw_message_delivery is false
+            filter missing a type           | event_types = ["order.cancelled", "order.confirmed"] | event_types = ["order.confirmed"]                | aws_sns_topic_subscription.consumer["notification"]: filter_policy.type is [order.confirmed]
+            wrong event type in consumers   | "order.confirmed"]                                   | "order.shipped"]                                 | aws_sns_topic_subscription.consumer["notification"]: filter_policy.type is [order.cancelled, order.shipped]
+            unfiltered consumer filtered    | order-view   = { event_types = [] }                  | order-view   = { event_types = ["order.created"] } | aws_sns_topic_subscription.consumer["order-view"]: filter_policy {"type":["order.created"]} but
+            consumer queue renamed          | notification = { event_types                         | notification = { queue = "notify", event_types   | aws_sqs_queue.consumer["notification"]: queue notify is not one the application uses
+            filter without its scope        | filter_policy_scope  = length(each.value.event_types) > 0 ? "MessageAttributes" : null | filter_policy_scope  = null | aws_sns_topic_subscription.consumer["notification"]: filter_policy_scope is null
+            queue open to any source        | variable = "aws:SourceArn"                           | variable = "aws:SourceAccount"                   | aws_sqs_queue.consumer["notification"] queue policy (data.aws_iam_policy_document.consumer_queue["notification"]): condition
             """)
     void aDriftNamesTheResourceAndTheField(String change, String from, String to, String expected) {
         TerraformStack changed = TerraformStack.parse(replaceFirst(from, to));
 
         assertThat(TerraformDrift.between(application, changed)).as(change).anyMatch(difference -> difference.startsWith(expected));
     }
+
+    @Test
+    void aConsumerOfTheApplicationMissingFromTheConsumersMapIsNamed() {
+        // As app.routes.consumers.fraud-tap.event-types=order.cancelled declares one (ConfiguredConsumers).
+        List<SubscribedConsumer> consumers = new ArrayList<>(ResourceDefaults.CONSUMERS);
+        consumers.add(new DeclaredConsumer("fraud-tap", Set.of("order.cancelled")));
+
+        assertThat(TerraformDrift.between(new AwsResources(names, consumers), terraform)).contains(
+                "aws_sqs_queue: no queue named fraud-tap: no entry of var.consumers has it (one entry per consumer of the"
+                        + " application, its queue by default its name)",
+                "aws_sns_topic_subscription: none for queue fraud-tap");
+    }
+
+    @Test
+    void aConsumerAddedToTheMapIsWrittenOutOnceForEachForEachBlock() {
+        TerraformStack changed = TerraformStack.parse(replaceFirst("order-view   = { event_types = [] }",
+                "order-view   = { event_types = [] }\n    fraud-tap    = { queue = \"fraud\", event_types = [\"order.cancelled\"] }"));
+
+        assertThat(changed.resources("aws_sqs_queue")).containsKeys("consumer[\"fraud-tap\"]", "dead_letter[\"fraud-tap\"]");
+        assertThat(changed.resolveName("aws_sqs_queue.dead_letter[\"fraud-tap\"].arn")).isEqualTo("fraud-dlq");
+        assertThat(TerraformStack.map(changed.outputs().get("app_resources_queues"))).containsEntry("fraud-tap",
+                "aws_sqs_queue.consumer[\"fraud-tap\"].name");
+        assertThat(TerraformDrift.between(application, changed)).containsExactlyInAnyOrder(
+                "aws_sqs_queue.consumer[\"fraud-tap\"]: queue fraud is not one the application uses",
+                "aws_sqs_queue.dead_letter[\"fraud-tap\"]: queue fraud-dlq is not one the application uses",
+                "aws_sns_topic_subscription.consumer[\"fraud-tap\"]: subscribes fraud, not a queue of the application's consumers");
+    }
+
+    @Test
+    void anExpressionOfEachTheTestCannotExpandIsNamed() {
+        assertThatThrownBy(() -> TerraformStack.parse(replaceFirst("name                       = coalesce(each.value.queue, each.key)",
+                "name                       = upper(each.key)")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("aws_sqs_queue.consumer: the drift test cannot expand \"name                       = upper(each.key)\"");
+    }
+
+    /** A consumer as app.routes.consumers declares it. */
+    private record DeclaredConsumer(String name, Set<String> subscriptionFilter) implements SubscribedConsumer {}
 
     @Test
     void everyConfigurationKeyHasAnOutputOfItsName() {
@@ -129,14 +172,23 @@ class TerraformDriftTest {
         expected.put("app_resources_dead_letter_suffix", names.deadLetterSuffix());
         expected.put("app_resources_max_receive_count", Integer.toString(names.maxReceiveCount()));
         expected.put("app_resources_visibility_timeout", names.visibilityTimeout().toSeconds() + "s");
-        ResourceDefaults.CONSUMERS.forEach(consumer -> expected.put(
-                "app_resources_queues_" + consumer.name().replace('-', '_'), names.queueOf(consumer.name())));
+        // app.resources.queues, a map: one output of that name, consumer name -> queue.
+        Map<String, String> queues = new TreeMap<>();
+        ResourceDefaults.CONSUMERS.forEach(consumer -> queues.put(consumer.name(), names.queueOf(consumer.name())));
+        expected.put("app_resources_queues", queues.toString());
         // Every ResourceNames component is a key above: a new one fails here until it has its output.
         assertThat(ResourceNames.class.getRecordComponents()).hasSize(13);
 
         Map<String, String> declared = new TreeMap<>();
         terraform.outputs().forEach((name, value) -> {
-            if (name.startsWith("app_")) {
+            if (!name.startsWith("app_")) {
+                return;
+            }
+            if (value instanceof Map<?, ?> map) {
+                Map<String, String> resolved = new TreeMap<>();
+                TerraformStack.map(map).forEach((key, item) -> resolved.put(key, terraform.resolveName(item)));
+                declared.put(name, resolved.toString());
+            } else {
                 declared.put(name, terraform.resolveName(value));
             }
         });

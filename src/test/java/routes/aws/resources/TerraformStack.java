@@ -15,30 +15,41 @@ import java.util.regex.Pattern;
 /**
  * infra/terraform read as the drift test needs it: hcl4j parses the files and resolves {@code var.*} to
  * the variables' defaults and {@code local.*}; a reference to another resource stays its address
- * ({@code aws_sqs_queue.notification.arn}), which {@link #resolveName} turns into that resource's name.
- * hcl4j reads every number as a double and interpolates it as such ("30.0s"): {@link #text} undoes that.
+ * ({@code aws_sqs_queue.dead_letter["notification"].arn}), which {@link #resolveName} turns into that resource's name.
+ * A block with {@code for_each = var.consumers} is one block per consumer, labelled {@code consumer["notification"]}
+ * ({@link ConsumersForEach}). hcl4j reads every number as a double and interpolates it as such ("30.0s"): {@link #text} undoes that.
  */
 final class TerraformStack {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern REFERENCE = Pattern.compile("(aws_[a-z0-9_]+)\\.([a-z0-9_]+)\\.(name|arn|id|url)");
+    private static final Pattern REFERENCE = Pattern.compile("(aws_[a-z0-9_]+)\\.([a-z0-9_]+(?:\\[\"[^\"]+\"\\])?)\\.(name|arn|id|url)");
     private static final Pattern WHOLE_DOUBLE = Pattern.compile("(?<![\\d.])(\\d+)\\.0(?![\\d])");
 
     private final Map<String, Object> root;
+    private final Map<String, ConsumersForEach.Consumer> consumers;
 
-    private TerraformStack(Map<String, Object> root) {
+    private TerraformStack(Map<String, Object> root, Map<String, ConsumersForEach.Consumer> consumers) {
         this.root = root;
+        this.consumers = consumers;
     }
 
     static TerraformStack parse(String hcl) {
         try {
-            return new TerraformStack(new HCLParser().parse(hcl));
+            ConsumersForEach forEach = ConsumersForEach.in(hcl);
+            return new TerraformStack(new HCLParser().parse(forEach.expand(hcl)), forEach.consumers());
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("hcl4j cannot parse the Terraform: " + e.getMessage(), e);
         }
     }
 
-    /** The resources of one type by their label (aws_sqs_queue.notification: "notification"). */
+    /** The default of var.consumers by consumer name; each for_each block over it is one copy per entry. */
+    Map<String, ConsumersForEach.Consumer> consumers() {
+        return consumers;
+    }
+
+    /** The resources of one type by their label (aws_sqs_queue.consumer["notification"]: consumer["notification"]). */
     Map<String, Map<String, Object>> resources(String type) {
         return blocksOf("resource", type);
     }
@@ -55,7 +66,7 @@ final class TerraformStack {
         return outputs;
     }
 
-    /** The resource a reference such as {@code aws_sqs_queue.notification.arn} points at, if it is one. */
+    /** The resource a reference such as {@code aws_sqs_queue.consumer["notification"].arn} points at, if it is one. */
     Optional<Reference> reference(Object value) {
         Matcher matcher = REFERENCE.matcher(text(value));
         return matcher.matches() ? Optional.of(new Reference(matcher.group(1), matcher.group(2))) : Optional.empty();
