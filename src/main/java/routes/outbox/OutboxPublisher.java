@@ -13,6 +13,7 @@ import org.apache.camel.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import routes.aws.resources.EventsTopicArn;
 import routes.logging.LogContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,7 +44,7 @@ public class OutboxPublisher {
 
     private final SnsClient sns;
     private final DynamoDbClient dynamoDb;
-    private final OrderEventsTopic topic;
+    private final EventsTopicArn topic;
     private final CloudEventMapper mapper;
     private final OutboxItems items;
     private final OutboxMetrics metrics;
@@ -51,7 +52,7 @@ public class OutboxPublisher {
     private final Clock clock;
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    public OutboxPublisher(SnsClient sns, DynamoDbClient dynamoDb, OrderEventsTopic topic, CloudEventMapper mapper,
+    public OutboxPublisher(SnsClient sns, DynamoDbClient dynamoDb, EventsTopicArn topic, CloudEventMapper mapper,
             OutboxItems items, OutboxMetrics metrics, OutboxProperties settings, Clock clock) {
         this.sns = sns;
         this.dynamoDb = dynamoDb;
@@ -120,7 +121,7 @@ public class OutboxPublisher {
                     .messageAttributes(mapper.attributes(event))
                     .build());
         }
-        PublishBatchResponse response = sns.publishBatch(b -> b.topicArn(topic.arn()).publishBatchRequestEntries(entries));
+        PublishBatchResponse response = sns.publishBatch(b -> b.topicArn(topic.value()).publishBatchRequestEntries(entries));
         if (!response.hasFailed() || response.failed().isEmpty()) {
             return List.of();
         }

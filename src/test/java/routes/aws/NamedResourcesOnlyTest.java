@@ -9,7 +9,7 @@ import org.apache.camel.component.aws2.ddbstream.Ddb2StreamEndpoint;
 import org.apache.camel.component.aws2.sqs.Sqs2Endpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import routes.outbox.OrderEventsTopic;
+import routes.aws.resources.EventsTopicArn;
 import routes.support.EmbeddedAwsTest;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -22,7 +22,7 @@ class NamedResourcesOnlyTest {
     @Autowired CamelContext camel;
     @Autowired SqsClient sqs;
     @Autowired SnsClient sns;
-    @Autowired OrderEventsTopic topic;
+    @Autowired EventsTopicArn topic;
 
     @Test
     void theRelayReadsTheOutboxStreamThroughTheClientThatDoesNotList() {
@@ -54,7 +54,7 @@ class NamedResourcesOnlyTest {
     void theBuiltTopicArnIsTheOneTheSnsStandInGaveTheTopic() {
         String created = sns.createTopic(b -> b.name("order-events")).topicArn();
 
-        assertThat(topic.arn()).isEqualTo(created);
-        assertThat(sns.getTopicAttributes(b -> b.topicArn(topic.arn())).attributes()).containsEntry("TopicArn", created);
+        assertThat(topic.value()).isEqualTo(created);
+        assertThat(sns.getTopicAttributes(b -> b.topicArn(topic.value())).attributes()).containsEntry("TopicArn", created);
     }
 }

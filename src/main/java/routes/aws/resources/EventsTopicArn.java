@@ -14,7 +14,6 @@ public class EventsTopicArn {
     private final TopicArns arns;
     private final String name;
     private final String configuredArn;
-    private volatile String arn;
 
     public EventsTopicArn(TopicArns arns, ResourceNames names, @Value("${app.resources.topic-arn:}") String configuredArn) {
         this.arns = arns;
@@ -22,12 +21,8 @@ public class EventsTopicArn {
         this.configuredArn = configuredArn;
     }
 
+    /** Cheap after the first call: {@link TopicArns} looks the account up once. */
     public String value() {
-        String known = arn;
-        if (known == null) {
-            known = configuredArn.isBlank() ? arns.of(name) : configuredArn;
-            arn = known;
-        }
-        return known;
+        return configuredArn.isBlank() ? arns.of(name) : configuredArn;
     }
 }
